@@ -1,0 +1,18 @@
+const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000 };
+
+/**
+ * Parses a duration: a number of milliseconds, or a string with a Postgres unit (`ms`, `s`,
+ * `min`, `h`). Returns null when the text is not a duration.
+ *
+ * @example
+ * parseDuration('10s')   // => 10000
+ * parseDuration(250)     // => 250
+ * parseDuration('1.5min') // => 90000
+ */
+export function parseDuration(input: number | string): number | null {
+  if (typeof input === 'number') return Number.isFinite(input) && input >= 0 ? Math.round(input) : null;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|h)?\s*$/.exec(input);
+  if (match === null) return null;
+  const unit = UNITS[match[2] ?? 'ms'] ?? 1;
+  return Math.round(Number(match[1]) * unit);
+}

@@ -1,0 +1,147 @@
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import * as v from 'valibot';
+import { ConfigError } from '../errors.js';
+import { identifierProblem } from '../sql/quote.js';
+import { configSchema, type ParsedConfig } from './config-schema.js';
+import { parseDuration } from './duration.js';
+import { findConfig } from './find-config.js';
+import { readConfigFile } from './read-config-file.js';
+import type { DatabaseSettings, ResolvedConfig, SchemaTarget } from './types.js';
+
+export interface LoadConfigOptions {
+  /** Working folder: where discovery starts and `--config` is relative to. */
+  readonly cwd: string;
+  /** `--config PATH`. */
+  readonly configPath?: string;
+  /** `--url`: beats `DATABASE_URL`, which beats the config. */
+  readonly url?: string;
+  /** Environment (for `DATABASE_URL`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Default PGlite folder, relative to the project root. */
+export const DEFAULT_DATA_DIR = '.worlddb/pglite';
+const DEFAULT_MIGRATION_LOCK_TIMEOUT_MS = 60_000;
+
+/**
+ * Finds, reads, validates and resolves the config. Every problem is a {@link ConfigError} that
+ * names the offending key and says what was expected.
+ *
+ * @example
+ * const config = await loadConfig({ cwd: process.cwd(), env: process.env });
+ * config.targets.map((t) => t.schema) // => ['asia', 'europe']
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
+  const configPath = await findConfig(options.cwd, options.configPath);
+  const raw = await readConfigFile(configPath, options.cwd);
+  return resolveConfig(raw, configPath, options);
+}
+
+/** Validates a raw config object and fills in defaults. Pure apart from path arithmetic. */
+export function resolveConfig(raw: unknown, configPath: string, options: Omit<LoadConfigOptions, 'cwd' | 'configPath'> = {}): ResolvedConfig {
+  const parsed = validate(raw, configPath);
+  const configDir = dirname(configPath);
+  const rootDir =
+    parsed.root !== undefined
+      ? resolve(configDir, parsed.root)
+      : basename(configDir) === 'config'
+        ? dirname(configDir)
+        : configDir;
+
+  const targets = Object.entries(parsed.schemas).map(([schema, entry]): SchemaTarget => {
+    checkIdentifier(`schemas.${schema}`, schema, 'the schema name');
+    const versionTable = entry.versionTable ?? `${schema}_migration_version`;
+    checkIdentifier(
+      `schemas.${schema}.versionTable`,
+      versionTable,
+      entry.versionTable === undefined ? `the default version table name "${versionTable}"` : 'the version table name',
+    );
+    const versionSchema = entry.versionTableSchema ?? parsed.versionTableSchema ?? schema;
+    checkIdentifier(
+      entry.versionTableSchema !== undefined ? `schemas.${schema}.versionTableSchema` : 'versionTableSchema',
+      versionSchema,
+      'the version table schema',
+    );
+    return {
+      schema,
+      source: {
+        model: entry.model === undefined ? null : resolve(rootDir, entry.model),
+        migrationsDir: resolve(rootDir, entry.migrations ?? `migrations/${schema}`),
+      },
+      versionTable: { schema: versionSchema, table: versionTable },
+    };
+  });
+  if (targets.length === 0) {
+    throw new ConfigError('config key "schemas" is empty', { hint: 'declare at least one schema, e.g. "schemas": { "asia": {} }' });
+  }
+  const seen = new Map<string, string>();
+  for (const target of targets) {
+    const key = `${target.versionTable.schema}.${target.versionTable.table}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new ConfigError(`config key "schemas.${target.schema}.versionTable": ${key} is already the version table of ${other}`, {
+        hint: 'give each schema its own version table',
+      });
+    }
+    seen.set(key, target.schema);
+  }
+
+  return {
+    configPath,
+    rootDir,
+    database: databaseSettings(parsed, rootDir, options),
+    lockTimeoutMs: duration('lockTimeout', parsed.lockTimeout),
+    statementTimeoutMs: duration('statementTimeout', parsed.statementTimeout),
+    migrationLockTimeoutMs: duration('migrationLockTimeout', parsed.migrationLockTimeout) ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
+    targets,
+  };
+}
+
+function validate(raw: unknown, configPath: string): ParsedConfig {
+  const result = v.safeParse(configSchema, raw);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const key = v.getDotPath(issue) ?? '';
+  const where = key === '' ? 'the config' : `config key "${key}"`;
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    throw new ConfigError(`${where} is not a known key (in ${configPath})`, {
+      hint: 'check the spelling; the README lists every config key',
+    });
+  }
+  const expected = issue.expected ?? 'a different value';
+  throw new ConfigError(`${where}: expected ${expected}, got ${issue.received} (in ${configPath})`, {
+    hint: key === '' ? 'the config must be an object with a "schemas" key' : 'the README lists every config key and its type',
+  });
+}
+
+function checkIdentifier(key: string, name: string, what: string): void {
+  const problem = identifierProblem(name);
+  if (problem !== null) {
+    throw new ConfigError(`config key "${key}": ${what} ${problem}`, {
+      hint: 'Postgres names are 1 to 63 bytes; set a shorter name explicitly',
+    });
+  }
+}
+
+function duration(key: string, value: number | string | undefined): number | null {
+  if (value === undefined) return null;
+  const ms = parseDuration(value);
+  if (ms === null) {
+    throw new ConfigError(`config key "${key}": expected a duration such as 5000, "10s" or "2min", got ${JSON.stringify(value)}`);
+  }
+  return ms;
+}
+
+function databaseSettings(
+  parsed: ParsedConfig,
+  rootDir: string,
+  options: Omit<LoadConfigOptions, 'cwd' | 'configPath'>,
+): DatabaseSettings {
+  const envUrl = options.env?.['DATABASE_URL'];
+  const dataDirInput = parsed.database?.dataDir ?? DEFAULT_DATA_DIR;
+  const dataDir = isAbsolute(dataDirInput) ? dataDirInput : resolve(rootDir, dataDirInput);
+  if (options.url !== undefined && options.url !== '') return { url: options.url, urlSource: 'option', dataDir };
+  if (envUrl !== undefined && envUrl !== '') return { url: envUrl, urlSource: 'env', dataDir };
+  if (parsed.database?.url !== undefined) return { url: parsed.database.url, urlSource: 'config', dataDir };
+  return { url: null, urlSource: null, dataDir };
+}

@@ -1,0 +1,29 @@
+import { relative } from 'node:path';
+import type { DatabaseSettings } from '../config/types.js';
+import { createPgDatabase } from './pg-database.js';
+import { openPgliteDatabase } from './pglite-database.js';
+import type { Database } from './types.js';
+
+export interface OpenDatabaseOptions {
+  /** How long to wait for another process holding the embedded database folder. */
+  readonly lockTimeoutMs: number;
+  /** Folder that relative labels are computed from (the project root). */
+  readonly rootDir?: string;
+  /** Told when a new embedded database is about to be created. */
+  readonly onCreate?: (dataDir: string) => void;
+}
+
+/**
+ * Opens the database the settings name: the Postgres server at `settings.url`, or else the
+ * embedded PGlite folder `settings.dataDir`. Nothing is connected until the first session.
+ */
+export async function openDatabase(settings: DatabaseSettings, options: OpenDatabaseOptions): Promise<Database> {
+  if (settings.url !== null) return createPgDatabase({ url: settings.url });
+  const label = options.rootDir === undefined ? settings.dataDir : relative(options.rootDir, settings.dataDir) || '.';
+  return openPgliteDatabase({
+    dataDir: settings.dataDir,
+    label,
+    lockTimeoutMs: options.lockTimeoutMs,
+    ...(options.onCreate === undefined ? {} : { onCreate: options.onCreate }),
+  });
+}

@@ -1,0 +1,103 @@
+import pg from 'pg';
+import { ConnectionError, describeCause } from '../errors.js';
+import { maskUrl } from './mask-url.js';
+import type { Database, QueryResult, Queryable, Session } from './types.js';
+
+export interface PgDatabaseProps {
+  readonly url: string;
+  /** How long to wait for a connection. Default 10 s. */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * A real Postgres server reached through `pg`. Every {@link Session} is its own connection, so
+ * sessions run in parallel (e.g. two schemas migrating at once).
+ */
+export function createPgDatabase(props: PgDatabaseProps): Database {
+  const description = maskUrl(props.url);
+  const open = new Set<pg.Client>();
+  return {
+    kind: 'postgres',
+    description,
+    async connect(): Promise<Session> {
+      const client = new pg.Client({
+        connectionString: props.url,
+        connectionTimeoutMillis: props.connectTimeoutMs ?? 10_000,
+        application_name: 'worlddb',
+      });
+      // Without a listener, a server that goes away would crash the process with an unhandled 'error' event.
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+      } catch (cause) {
+        await client.end().catch(() => undefined);
+        throw new ConnectionError(`cannot connect to ${description}: ${connectFailureReason(cause)}`, {
+          hint: 'check that the server is running and the URL is right (--url, DATABASE_URL or database.url in the config)',
+          cause,
+        });
+      }
+      open.add(client);
+      return pgSession(client, async () => {
+        open.delete(client);
+        await client.end();
+      });
+    },
+    async close(): Promise<void> {
+      await Promise.all([...open].map((client) => client.end().catch(() => undefined)));
+      open.clear();
+    },
+  };
+}
+
+function pgQueryable(client: pg.Client): Queryable {
+  return {
+    async query<R extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await client.query<R>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+function pgSession(client: pg.Client, release: () => Promise<void>): Session {
+  const queryable = pgQueryable(client);
+  return {
+    ...queryable,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      await client.query('BEGIN');
+      try {
+        const result = await fn(queryable);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    release,
+  };
+}
+
+/** One short reason for a failed connection: the Postgres message, or the system error code. */
+export function connectFailureReason(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = {
+      ECONNREFUSED: 'connection refused (is the server running?)',
+      ENOTFOUND: 'host not found',
+      ETIMEDOUT: 'timed out',
+      EHOSTUNREACH: 'host unreachable',
+      '3D000': describeCause(cause),
+      '28P01': 'password authentication failed',
+      '28000': describeCause(cause),
+    };
+    if (code !== undefined && reasons[code] !== undefined) return reasons[code];
+    if (cause.message === '' && cause instanceof AggregateError) {
+      return connectFailureReason(cause.errors[0]);
+    }
+    return describeCause(cause) + (code !== undefined && !cause.message.includes(code) ? ` (${code})` : '');
+  }
+  return String(cause);
+}

@@ -1,0 +1,87 @@
+/**
+ * The canonical, frozen description of one schema's objects.
+ *
+ * Both sides of autogenerate are normalised into this shape: the declared model (src/model) and
+ * the live catalog (src/introspect). The comparison (src/diff) works on two of these and never on
+ * anything else. Names are the exact Postgres names (unquoted, case kept). Types and expressions
+ * are written the way Postgres prints them (`format_type`, `pg_get_expr`, `pg_get_constraintdef`)
+ * with `search_path` set to the schema itself, so objects of the schema itself are unqualified and
+ * objects of other schemas are qualified.
+ */
+
+export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
+
+export interface ColumnState {
+  readonly name: string;
+  /** e.g. `integer`, `character varying(100)`, `numeric(10,2)`, `text[]`, `continent`, `public.currency`. */
+  readonly type: string;
+  readonly notNull: boolean;
+  /** Default expression as Postgres prints it, or null. Identity columns have null here. */
+  readonly default: string | null;
+  readonly identity: 'always' | 'by default' | null;
+  readonly comment: string | null;
+}
+
+export interface PrimaryKeyState {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface UniqueState {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface ForeignKeyState {
+  readonly name: string;
+  readonly columns: readonly string[];
+  /** Schema of the referenced table; equal to the schema itself for references inside it. */
+  readonly refSchema: string;
+  readonly refTable: string;
+  readonly refColumns: readonly string[];
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+}
+
+export interface CheckState {
+  readonly name: string;
+  /** The boolean expression, without the `CHECK (...)` wrapper, as Postgres prints it. */
+  readonly expression: string;
+}
+
+export interface IndexState {
+  readonly name: string;
+  readonly unique: boolean;
+  /** Access method: `btree`, `gin`, `gist`, `hash`, `brin`, ... */
+  readonly method: string;
+  /** Key columns or expressions, each as Postgres prints it (columns are quoted only when needed). */
+  readonly keys: readonly string[];
+  /** Predicate of a partial index, or null. */
+  readonly where: string | null;
+}
+
+export interface TableState {
+  readonly name: string;
+  readonly columns: readonly ColumnState[];
+  readonly primaryKey: PrimaryKeyState | null;
+  readonly uniques: readonly UniqueState[];
+  readonly foreignKeys: readonly ForeignKeyState[];
+  readonly checks: readonly CheckState[];
+  /** Indexes that do not back a primary key or unique constraint. */
+  readonly indexes: readonly IndexState[];
+  readonly comment: string | null;
+}
+
+export interface EnumState {
+  readonly name: string;
+  /** Labels in their sort order. */
+  readonly values: readonly string[];
+}
+
+export interface SchemaState {
+  readonly name: string;
+  /** Sorted by name. */
+  readonly tables: readonly TableState[];
+  /** Sorted by name. */
+  readonly enums: readonly EnumState[];
+}
