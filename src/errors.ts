@@ -127,3 +127,13 @@ export class ModelError extends WorlddbError {
     super(message, ExitCode.usage, props);
   }
 }
+
+/**
+ * A declared rename (`--rename asia.countries.name=title`, or an answer on a TTY) does not match a
+ * dropped and an added table or column. The message names the schema, table and column.
+ */
+export class RenameError extends WorlddbError {
+  constructor(message: string, props: WorlddbErrorProps = {}) {
+    super(message, ExitCode.usage, props);
+  }
+}

@@ -98,19 +98,28 @@ export function resolveConfig(raw: unknown, configPath: string, options: Omit<Lo
 }
 
 function validate(raw: unknown, configPath: string): ParsedConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(`the config must be an object with a "schemas" key, got ${Array.isArray(raw) ? 'an array' : typeof raw} (in ${configPath})`, {
+      hint: 'see the README for an example config',
+    });
+  }
   const result = v.safeParse(configSchema, raw);
   if (result.success) return result.output;
-  const issue = result.issues[0];
+  // An unknown key usually explains the rest (a typo in "schemas" also makes "schemas" missing).
+  const isUnknownKey = (issue: (typeof result.issues)[number]): boolean => issue.type === 'strict_object' && issue.expected === 'never';
+  const issue = result.issues.find(isUnknownKey) ?? result.issues[0];
   const key = v.getDotPath(issue) ?? '';
-  const where = key === '' ? 'the config' : `config key "${key}"`;
-  if (issue.type === 'strict_object' && issue.expected === 'never') {
+  const where = `config key "${key}"`;
+  if (isUnknownKey(issue)) {
     throw new ConfigError(`${where} is not a known key (in ${configPath})`, {
       hint: 'check the spelling; the README lists every config key',
     });
   }
-  const expected = issue.expected ?? 'a different value';
-  throw new ConfigError(`${where}: expected ${expected}, got ${issue.received} (in ${configPath})`, {
-    hint: key === '' ? 'the config must be an object with a "schemas" key' : 'the README lists every config key and its type',
+  if (issue.input === undefined) {
+    throw new ConfigError(`${where} is missing (in ${configPath})`, { hint: 'the README lists every config key and its type' });
+  }
+  throw new ConfigError(`${where}: expected ${issue.expected ?? 'a different value'}, got ${issue.received} (in ${configPath})`, {
+    hint: 'the README lists every config key and its type',
   });
 }
 

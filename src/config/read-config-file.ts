@@ -28,12 +28,14 @@ export async function readConfigFile(path: string, cwd: string): Promise<unknown
   if (/\.(ts|mts|js|mjs)$/.test(path)) {
     try {
       const module = (await importModule(path)) as { default?: unknown };
-      if (module.default === undefined) {
+      // A .ts file outside an ESM package is compiled as CommonJS: its default export arrives wrapped once more.
+      const config = unwrapDefault(module.default);
+      if (config === undefined) {
         throw new ConfigError(`config ${shown} has no default export`, {
           hint: 'write `export default defineConfig({ ... })`',
         });
       }
-      return module.default;
+      return config;
     } catch (cause) {
       if (cause instanceof ConfigError) throw cause;
       throw new ConfigError(`cannot load config ${shown}: ${describeCause(cause)}`, {
@@ -53,4 +55,11 @@ export async function importModule(path: string): Promise<unknown> {
     return tsImport(url, import.meta.url);
   }
   return import(url);
+}
+
+function unwrapDefault(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'default' in value && !('schemas' in value)) {
+    return (value as { default: unknown }).default;
+  }
+  return value;
 }

@@ -1,0 +1,151 @@
+/**
+ * Enum types of the schema: created, dropped, and labels changed.
+ *
+ * Labels only added (the old labels keep their order) become `ALTER TYPE ... ADD VALUE`
+ * operations. Anything else (a label removed, labels reordered) becomes a `replaceEnum`, a rebuild
+ * of the type that re-casts every column using it.
+ */
+import type { EnumUsage, Operation } from '../ops/operation.js';
+import type { EnumState, SchemaState } from '../schema/types.js';
+import { columnKey } from './compare-context.js';
+import { compareText, differences, type Differences } from './differences.js';
+import { enumTypeUse, printIdent } from './pg-identifier.js';
+import { quoteIdent } from '../sql/quote.js';
+import { deepEqual } from './differences.js';
+
+/** The columns an enum change must re-cast, per enum, and all of them as a set of column keys. */
+export interface EnumColumns {
+  readonly usages: ReadonlyMap<string, readonly EnumUsage[]>;
+  readonly columns: ReadonlySet<string>;
+}
+
+/**
+ * The columns using each of `enumNames` at the moment enum changes run (after drops and renames,
+ * before additions and type changes): columns of `live` that are still in `to`. Each carries its
+ * default at that moment: the live one when it does not change, otherwise none (a changing default
+ * is dropped before the enum change and set after it).
+ *
+ * @example
+ * enumUsages(live, model, ['continent']).usages.get('continent')
+ * // => [{ table: 'countries', column: 'continent', array: false, default: null }]
+ */
+export function enumUsages(live: SchemaState, to: SchemaState, enumNames: readonly string[]): EnumColumns {
+  const usages = new Map<string, EnumUsage[]>(enumNames.map((name) => [name, []]));
+  const columns = new Set<string>();
+  if (enumNames.length === 0) return { usages, columns };
+  const toTables = new Map(to.tables.map((table) => [table.name, table]));
+  for (const table of live.tables) {
+    const target = toTables.get(table.name);
+    if (target === undefined) continue;
+    for (const column of table.columns) {
+      const after = target.columns.find((c) => c.name === column.name);
+      if (after === undefined) continue;
+      for (const name of enumNames) {
+        const use = enumTypeUse(column.type, name);
+        if (use === null) continue;
+        usages.get(name)?.push({
+          table: table.name,
+          column: column.name,
+          array: use.array,
+          default: column.default === after.default ? column.default : null,
+        });
+        columns.add(columnKey(table.name, column.name));
+      }
+    }
+  }
+  for (const list of usages.values()) {
+    list.sort((a, b) => compareText(a.table, b.table) || compareText(a.column, b.column));
+  }
+  return { usages, columns };
+}
+
+/** True when `labels` appear in `within` in the same order (other labels may come between). */
+function isSubsequence(labels: readonly string[], within: readonly string[]): boolean {
+  let next = 0;
+  for (const label of within) if (label === labels[next]) next += 1;
+  return next === labels.length;
+}
+
+function labelChanges(from: EnumState, to: EnumState, usages: readonly EnumUsage[]): Operation[] {
+  if (!isSubsequence(from.values, to.values) || new Set(to.values).size !== to.values.length) {
+    return [{ kind: 'replaceEnum', enumName: to.name, from: from.values, to: to.values, usages }];
+  }
+  const ops: Operation[] = [];
+  const present = new Set(from.values);
+  let current = [...from.values];
+  to.values.forEach((value, index) => {
+    if (present.has(value)) return;
+    // Placed before the next label of the target that is already there; at the end if none.
+    const before = to.values.slice(index + 1).find((label) => present.has(label)) ?? null;
+    ops.push({ kind: 'addEnumValue', enumName: to.name, value, before, values: current, usages });
+    const at = before === null ? current.length : current.indexOf(before);
+    current = [...current.slice(0, at), value, ...current.slice(at)];
+  });
+  return ops;
+}
+
+/**
+ * The enum operations turning the enums of `live` into those of `to`.
+ *
+ * @example
+ * compareEnums(split, usages)
+ * // => [{ kind: 'addEnumValue', enumName: 'continent', value: 'Africa', before: null, values: ['Asia', 'Europe'], usages: [...] }]
+ */
+export function compareEnums(split: Differences<EnumState>, columns: EnumColumns): Operation[] {
+  const ops: Operation[] = [];
+  for (const added of split.added) ops.push({ kind: 'createEnum', enum: added });
+  for (const removed of split.removed) ops.push({ kind: 'dropEnum', enum: removed });
+  for (const { from, to } of split.modified) {
+    ops.push(...labelChanges(from, to, columns.usages.get(to.name) ?? []));
+  }
+  return ops;
+}
+
+/** Splits the enums of two states (a convenience over {@link differences}). */
+export function enumDifferences(live: SchemaState, to: SchemaState): Differences<EnumState> {
+  return differences(live.enums, to.enums);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Checks and indexes that must be dropped before and created again after a rebuild of one of
+ * `enumNames`: those whose expression casts to the enum (`k <> 'Asia'::continent`). Postgres
+ * rebuilds them from their text when the column's type changes, and that text then names the
+ * old type, so the rebuild would fail. Covers those unchanged by the comparison (changed ones
+ * are dropped and added anyway). Emitted for added labels too, because their reverse rebuilds.
+ *
+ * @example
+ * enumDependents(live, model, ['continent'])
+ * // => [{ kind: 'dropCheck', ... }, { kind: 'addCheck', ... }]
+ */
+export function enumDependents(live: SchemaState, to: SchemaState, enumNames: readonly string[]): Operation[] {
+  if (enumNames.length === 0) return [];
+  const pattern = new RegExp(
+    `::(${enumNames
+      .flatMap((name) => [printIdent(name), quoteIdent(name)])
+      .map(escapeRegExp)
+      .join('|')})(?![A-Za-z0-9_$])`,
+  );
+  const mentions = (text: string | null): boolean => text !== null && pattern.test(text);
+  const toTables = new Map(to.tables.map((table) => [table.name, table]));
+  const ops: Operation[] = [];
+  for (const table of live.tables) {
+    const target = toTables.get(table.name);
+    if (target === undefined) continue;
+    for (const check of table.checks) {
+      const after = target.checks.find((c) => c.name === check.name);
+      if (after === undefined || !deepEqual(check, after) || !mentions(check.expression)) continue;
+      ops.push({ kind: 'dropCheck', table: table.name, check }, { kind: 'addCheck', table: table.name, check: after });
+    }
+    for (const index of table.indexes) {
+      const after = target.indexes.find((i) => i.name === index.name);
+      if (after === undefined || !deepEqual(index, after)) continue;
+      if (!index.keys.some(mentions) && !mentions(index.where)) continue;
+      ops.push({ kind: 'dropIndex', table: table.name, index }, { kind: 'createIndex', table: table.name, index: after });
+    }
+  }
+  return ops;
+}

@@ -1,0 +1,44 @@
+/**
+ * The comparison of two states of one schema: the entry point of autogenerate's pure middle.
+ */
+import type { Operation } from '../ops/operation.js';
+import { orderOperations } from '../ops/order-operations.js';
+import type { SchemaState } from '../schema/types.js';
+import { rebuildDependentForeignKeys } from './compare-constraints.js';
+import type { CompareContext } from './compare-context.js';
+import { compareEnums, enumDependents, enumDifferences, enumUsages } from './compare-enums.js';
+import { compareTables } from './compare-tables.js';
+import { applyRenames, type RenameHints } from './renames.js';
+
+export interface CompareOptions {
+  /** Declared renames; without them a gone and a new table or column are a drop and an add. */
+  readonly renames?: RenameHints;
+}
+
+/**
+ * The operations that turn `from` (the live database) into `to` (the model), in the order to run
+ * them (see `orderOperations`). Empty when the two are equal. Deterministic: the same states give
+ * the same operations. Types, defaults and expressions are compared as text, so both states must
+ * be normalised the same way (as Postgres prints them) beforehand.
+ *
+ * @throws RenameError when `options.renames` does not fit the two states.
+ * @example
+ * const up = compareSchemas(live, model, { renames: { columns: new Map([['countries', new Map([['name', 'title']])]]) } });
+ * const down = reverseOperations(up);
+ * const sql = renderOperations('asia', up);
+ */
+export function compareSchemas(from: SchemaState, to: SchemaState, options: CompareOptions = {}): Operation[] {
+  const renamed = applyRenames(from, to, options.renames);
+  const live = renamed.state;
+  const enums = enumDifferences(live, to);
+  const changedEnums = enums.modified.map(({ to: after }) => after.name);
+  const enumColumns = enumUsages(live, to, changedEnums);
+  const context: CompareContext = { schema: to.name, enumColumns: enumColumns.columns };
+  const ops: Operation[] = [
+    ...renamed.operations,
+    ...compareEnums(enums, enumColumns),
+    ...enumDependents(live, to, changedEnums),
+    ...compareTables(live, to, context),
+  ];
+  return orderOperations(rebuildDependentForeignKeys(live, to, ops, context));
+}

@@ -1,0 +1,21 @@
+/** Comparison of two schema states into operations. */
+export { compareSchemas, type CompareOptions } from './compare-schemas.js';
+export {
+  applyRenames,
+  renameCandidates,
+  TABLE_RENAME_SIMILARITY,
+  type AppliedRenames,
+  type ColumnRenameCandidate,
+  type RenameCandidates,
+  type RenameHints,
+  type TableRenameCandidate,
+} from './renames.js';
+export { differences, deepEqual, pairRenamed, compareText, type Differences, type Modified } from './differences.js';
+export { compareTables } from './compare-tables.js';
+export { compareColumns } from './compare-columns.js';
+export { compareConstraints, rebuildDependentForeignKeys } from './compare-constraints.js';
+export { compareIndexes } from './compare-indexes.js';
+export { compareEnums, enumDependents, enumDifferences, enumUsages, type EnumColumns } from './compare-enums.js';
+export { compareComments } from './compare-comments.js';
+export { printIdent, enumTypeUse, renameInExpression } from './pg-identifier.js';
+export type { CompareContext } from './compare-context.js';

@@ -1,0 +1,20 @@
+/**
+ * Orders names by UTF-16 code units, the same result in every locale (as the renderer and the
+ * operation order do), so that two states of the same schema list their objects identically.
+ *
+ * @example
+ * ['b', 'B', 'a'].sort(compareNames) // => ['B', 'a', 'b']
+ */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A copy of `items` sorted by their `name` with {@link compareNames}.
+ *
+ * @example
+ * byName([{ name: 'b' }, { name: 'a' }]) // => [{ name: 'a' }, { name: 'b' }]
+ */
+export function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareNames(a.name, b.name));
+}

@@ -1,0 +1,198 @@
+/**
+ * The order of statements: decided here and nowhere else.
+ */
+import { unknownOperation, type Operation } from './operation.js';
+
+/**
+ * The phases, in the order they run. Renames come first so that every later operation can use
+ * the new names; then dependents are dropped before what they depend on (foreign keys before the
+ * keys and tables they reference, columns and tables before the enums they use); then objects are
+ * created before what depends on them (enums before tables and columns, tables and keys before
+ * foreign keys). Enums are dropped last.
+ */
+const PHASES = [
+  'renameTable',
+  'renameColumn',
+  'dropForeignKey',
+  'dropIndex',
+  'dropConstraint',
+  'renameConstraintOrIndex',
+  'dropDefault',
+  'dropIdentity',
+  'dropColumn',
+  'dropTable',
+  'createEnum',
+  'changeEnum',
+  'createTable',
+  'addColumn',
+  'alterColumnType',
+  'alterNullability',
+  'setDefault',
+  'setIdentity',
+  'addConstraint',
+  'createIndex',
+  'addForeignKey',
+  'comment',
+  'dropEnum',
+] as const;
+type Phase = (typeof PHASES)[number];
+
+const PHASE_RANK: ReadonlyMap<Phase, number> = new Map(PHASES.map((phase, rank) => [phase, rank]));
+
+function phaseOf(op: Operation): Phase {
+  switch (op.kind) {
+    case 'renameTable':
+      return 'renameTable';
+    case 'renameColumn':
+      return 'renameColumn';
+    case 'dropForeignKey':
+      return 'dropForeignKey';
+    case 'dropIndex':
+      return 'dropIndex';
+    case 'dropCheck':
+    case 'dropUnique':
+    case 'dropPrimaryKey':
+      return 'dropConstraint';
+    case 'renameConstraint':
+    case 'renameIndex':
+      return 'renameConstraintOrIndex';
+    case 'alterColumnDefault':
+      // Dropped early (a type change or an identity may need the column without a default),
+      // set late (after the type change and after the enum labels it may use exist).
+      return op.to === null ? 'dropDefault' : 'setDefault';
+    case 'alterColumnIdentity':
+      return op.to === null ? 'dropIdentity' : 'setIdentity';
+    case 'dropColumn':
+      return 'dropColumn';
+    case 'dropTable':
+      return 'dropTable';
+    case 'createEnum':
+      return 'createEnum';
+    case 'addEnumValue':
+    case 'dropEnumValue':
+    case 'replaceEnum':
+      return 'changeEnum';
+    case 'createTable':
+      return 'createTable';
+    case 'addColumn':
+      return 'addColumn';
+    case 'alterColumnType':
+      return 'alterColumnType';
+    case 'alterColumnNullability':
+      return 'alterNullability';
+    case 'addPrimaryKey':
+    case 'addUnique':
+    case 'addCheck':
+      return 'addConstraint';
+    case 'createIndex':
+      return 'createIndex';
+    case 'addForeignKey':
+      return 'addForeignKey';
+    case 'setTableComment':
+    case 'setColumnComment':
+      return 'comment';
+    case 'dropEnum':
+      return 'dropEnum';
+    default:
+      return unknownOperation(op);
+  }
+}
+
+/**
+ * Label changes of one enum must run in sequence (each one's `values` are the labels left by
+ * the previous one): additions by growing label count, removals by shrinking label count.
+ */
+function sequenceOf(op: Operation): number {
+  if (op.kind === 'addEnumValue') return op.values.length;
+  if (op.kind === 'dropEnumValue') return -op.values.length;
+  return 0;
+}
+
+/**
+ * What an operation is about, for the order inside a phase: the table (or enum), then the
+ * object.
+ */
+function subjectOf(op: Operation): readonly [string, string] {
+  switch (op.kind) {
+    case 'createTable':
+    case 'dropTable':
+      return [op.table.name, ''];
+    case 'renameTable':
+      return [op.from, ''];
+    case 'addColumn':
+    case 'dropColumn':
+      return [op.table, op.column.name];
+    case 'renameColumn':
+    case 'renameConstraint':
+    case 'renameIndex':
+      return [op.table, op.from];
+    case 'alterColumnType':
+    case 'alterColumnNullability':
+    case 'alterColumnDefault':
+    case 'alterColumnIdentity':
+    case 'setColumnComment':
+      return [op.table, op.column];
+    case 'addPrimaryKey':
+    case 'dropPrimaryKey':
+      return [op.table, op.primaryKey.name];
+    case 'addUnique':
+    case 'dropUnique':
+      return [op.table, op.unique.name];
+    case 'addForeignKey':
+    case 'dropForeignKey':
+      return [op.table, op.foreignKey.name];
+    case 'addCheck':
+    case 'dropCheck':
+      return [op.table, op.check.name];
+    case 'createIndex':
+    case 'dropIndex':
+      return [op.table, op.index.name];
+    case 'createEnum':
+    case 'dropEnum':
+      return [op.enum.name, ''];
+    case 'addEnumValue':
+    case 'dropEnumValue':
+    case 'replaceEnum':
+      return [op.enumName, ''];
+    case 'setTableComment':
+      return [op.table, ''];
+    default:
+      return unknownOperation(op);
+  }
+}
+
+/** Compares by UTF-16 code units: the same result in every locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Puts operations in an order Postgres accepts: by phase (see `PHASES`), then by table (or enum)
+ * name, then by object name (then, for label changes of one enum, in sequence). Operations with
+ * equal keys keep their relative order. The comparison never produces two such operations, so
+ * its operations come out the same whatever order they are given in.
+ *
+ * Not handled: chains or cycles of renames (`a` → `b` while `b` → `c`).
+ *
+ * @example
+ * orderOperations([addForeignKeyToCurrencies, createTableCurrencies])
+ * // => [createTableCurrencies, addForeignKeyToCurrencies]
+ */
+export function orderOperations(ops: readonly Operation[]): Operation[] {
+  const keyed = ops.map((op, position) => ({
+    op,
+    position,
+    rank: PHASE_RANK.get(phaseOf(op)) ?? 0,
+    subject: subjectOf(op),
+    sequence: sequenceOf(op),
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      compareText(a.subject[0], b.subject[0]) ||
+      compareText(a.subject[1], b.subject[1]) ||
+      a.sequence - b.sequence ||
+      a.position - b.position,
+  );
+  return keyed.map((entry) => entry.op);
+}
