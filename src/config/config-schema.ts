@@ -23,8 +23,8 @@ export const configSchema = v.strictObject({
   ),
   versionTableSchema: v.optional(nonEmpty),
   lockTimeout: v.optional(duration),
+  pgLockTimeout: v.optional(duration),
   statementTimeout: v.optional(duration),
-  migrationLockTimeout: v.optional(duration),
   schemas: v.record(v.string(), schemaEntrySchema),
 });
 

@@ -21,7 +21,8 @@ export interface LoadConfigOptions {
 
 /** Default PGlite folder, relative to the project root. */
 export const DEFAULT_DATA_DIR = '.worlddb/pglite';
-const DEFAULT_MIGRATION_LOCK_TIMEOUT_MS = 60_000;
+/** Default wait for another process holding a schema's migration lock or the embedded database. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 /**
  * Finds, reads, validates and resolves the config. Every problem is a {@link ConfigError} that
@@ -90,9 +91,9 @@ export function resolveConfig(raw: unknown, configPath: string, options: Omit<Lo
     configPath,
     rootDir,
     database: databaseSettings(parsed, rootDir, options),
-    lockTimeoutMs: duration('lockTimeout', parsed.lockTimeout),
+    lockTimeoutMs: duration('lockTimeout', parsed.lockTimeout) ?? DEFAULT_LOCK_TIMEOUT_MS,
+    pgLockTimeoutMs: duration('pgLockTimeout', parsed.pgLockTimeout),
     statementTimeoutMs: duration('statementTimeout', parsed.statementTimeout),
-    migrationLockTimeoutMs: duration('migrationLockTimeout', parsed.migrationLockTimeout) ?? DEFAULT_MIGRATION_LOCK_TIMEOUT_MS,
     targets,
   };
 }

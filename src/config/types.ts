@@ -34,12 +34,15 @@ export interface WorlddbConfigInput {
   readonly database?: DatabaseConfigInput;
   /** Put every version table in this schema (e.g. `public`) instead of in each schema. */
   readonly versionTableSchema?: string;
-  /** Postgres `lock_timeout` while migrating. */
+  /**
+   * How long to wait for another process migrating the same schema (its advisory lock), or holding
+   * the embedded database folder. Default 60s. `--lock-timeout` overrides it.
+   */
   readonly lockTimeout?: DurationInput;
-  /** Postgres `statement_timeout` while migrating. */
+  /** Postgres `lock_timeout` while migrating. `--pg-lock-timeout` overrides it. */
+  readonly pgLockTimeout?: DurationInput;
+  /** Postgres `statement_timeout` while migrating. `--statement-timeout` overrides it. */
   readonly statementTimeout?: DurationInput;
-  /** How long to wait for another process migrating the same schema (advisory lock). Default 60s. */
-  readonly migrationLockTimeout?: DurationInput;
   readonly schemas: Readonly<Record<string, SchemaConfigInput>>;
 }
 
@@ -79,12 +82,12 @@ export interface ResolvedConfig {
   /** Absolute project root; relative paths in the config are resolved against it. */
   readonly rootDir: string;
   readonly database: DatabaseSettings;
+  /** How long to wait for the per-schema migration lock (and the embedded database folder), in ms. */
+  readonly lockTimeoutMs: number;
   /** Postgres lock_timeout in ms, or null to leave the server's default. */
-  readonly lockTimeoutMs: number | null;
+  readonly pgLockTimeoutMs: number | null;
   /** Postgres statement_timeout in ms, or null to leave the server's default. */
   readonly statementTimeoutMs: number | null;
-  /** How long to wait for the per-schema migration lock, in ms. */
-  readonly migrationLockTimeoutMs: number;
   /** Every schema, in config order. */
   readonly targets: readonly SchemaTarget[];
 }

@@ -35,8 +35,8 @@ describe('resolveConfig', () => {
         versionTable: { schema: 'europe', table: 'europe_migration_version' },
       },
     ]);
-    expect(config.migrationLockTimeoutMs).toBe(60_000);
-    expect(config.lockTimeoutMs).toBeNull();
+    expect(config.lockTimeoutMs).toBe(60_000);
+    expect(config.pgLockTimeoutMs).toBeNull();
   });
 
   it('puts every version table in one schema when asked, and lets one schema override it', () => {
@@ -69,8 +69,8 @@ describe('resolveConfig', () => {
   });
 
   it('parses durations', () => {
-    const config = resolveConfig({ lockTimeout: '5s', statementTimeout: 250, migrationLockTimeout: '2min', schemas: { a: {} } }, CONFIG);
-    expect([config.lockTimeoutMs, config.statementTimeoutMs, config.migrationLockTimeoutMs]).toEqual([5000, 250, 120_000]);
+    const config = resolveConfig({ pgLockTimeout: '5s', statementTimeout: 250, lockTimeout: '2min', schemas: { a: {} } }, CONFIG);
+    expect([config.pgLockTimeoutMs, config.statementTimeoutMs, config.lockTimeoutMs]).toEqual([5000, 250, 120_000]);
   });
 
   it.each([

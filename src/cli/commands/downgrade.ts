@@ -1,0 +1,64 @@
+import { Command, InvalidArgumentError } from 'commander';
+import type { DowngradeOptions } from '../../runner/types.js';
+import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import { UsageError } from '../../errors.js';
+import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { progressPrinter } from './migrate.js';
+import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
+
+interface DowngradeFlags extends SchemaSelection, TimeoutFlags {
+  readonly steps?: number;
+  readonly to?: string;
+  readonly sql?: boolean;
+  readonly acceptChecksum?: boolean | string[];
+  readonly allowMissing?: boolean;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
+
+/** `worlddb downgrade`: reverts applied migrations, newest first (one step by default). */
+export function makeDowngradeCommand(env: CliEnv): Command {
+  const command = new Command('downgrade')
+    .description('revert applied migrations, newest first (default: one)')
+    .option('--steps <n>', 'how many migrations to revert', positiveInteger)
+    .option('--to <name>', 'revert every migration after this one; "base" reverts all')
+    .option('--sql', 'print the SQL it would run, without running it')
+    .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
+    .option('--allow-missing', 'go on although applied migrations have no file any more');
+  addSchemaOptions(command);
+  addTimeoutOptions(command);
+  return command.action(async (flags: DowngradeFlags, cmd: Command) => {
+    if (flags.steps !== undefined && flags.to !== undefined) {
+      throw new UsageError('--steps and --to cannot be used together', { hint: 'pass one of them' });
+    }
+    const config = await loadProjectConfig(env, cmd);
+    const targets = selectTargets(config, flags, false);
+    const options: DowngradeOptions = {
+      ...runOptionsFrom(flags, config),
+      ...(flags.steps === undefined ? {} : { steps: flags.steps }),
+      ...(flags.to === undefined ? {} : { to: flags.to }),
+      ...(flags.acceptChecksum === undefined ? {} : { acceptChecksums: flags.acceptChecksum }),
+      allowMissing: flags.allowMissing === true,
+      onEvent: progressPrinter(env.output),
+    };
+    const { downgrade, downgradeSql } = await import('../../runner/index.js');
+    await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+      for (const target of targets) {
+        if (flags.sql === true) {
+          env.output.out(await downgradeSql(db, target, options));
+          continue;
+        }
+        const result = await downgrade(db, target, options);
+        env.output.out(
+          result.reverted.length === 0
+            ? `${target.schema}: nothing to revert`
+            : env.output.color.bold(`${target.schema}: ${result.reverted.length} migration${result.reverted.length === 1 ? '' : 's'} reverted`),
+        );
+      }
+    });
+  });
+}

@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import type { CliEnv } from '../cli-env.js';
+import { makeDowngradeCommand } from './downgrade.js';
+import { makeCurrentCommand, makeHistoryCommand, makeStatusCommand } from './inspect-commands.js';
+import { makeMigrateCommand } from './migrate.js';
+import { makeRevisionCommand } from './revision.js';
+import { makeStampCommand } from './stamp.js';
+
+/**
+ * Attaches every command to the program. `setExitCode` lets a command end with a code other than
+ * 0 without throwing (e.g. `check` finding drift).
+ */
+export function registerCommands(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
+  void setExitCode;
+  for (const command of [
+    makeMigrateCommand(env),
+    makeDowngradeCommand(env),
+    makeRevisionCommand(env),
+    makeStatusCommand(env),
+    makeHistoryCommand(env),
+    makeCurrentCommand(env),
+    makeStampCommand(env),
+  ]) {
+    program.addCommand(command.configureOutput(program.configureOutput()).exitOverride().showHelpAfterError('(run worlddb <command> --help for usage)'));
+  }
+}

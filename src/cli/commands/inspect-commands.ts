@@ -1,0 +1,117 @@
+import { Command } from 'commander';
+import { displayPath } from '../../revision/display-path.js';
+import type { HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
+import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import type { Output } from '../output.js';
+import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
+
+interface ReadFlags extends SchemaSelection, TimeoutFlags {
+  readonly json?: boolean;
+}
+
+type Reader<T> = (env: CliEnv, flags: ReadFlags, cmd: Command) => Promise<T[]>;
+
+/** Runs a read-only runner query for every selected schema (default: all of them). */
+function readEach<T>(read: (module: typeof import('../../runner/index.js')) => (db: never, target: never) => Promise<T>): Reader<T> {
+  return async (env, flags, cmd) => {
+    const config = await loadProjectConfig(env, cmd);
+    const targets = selectTargets(config, flags, true);
+    const runner = await import('../../runner/index.js');
+    const fn = read(runner) as unknown as (db: unknown, target: unknown) => Promise<T>;
+    return withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+      const results: T[] = [];
+      for (const target of targets) results.push(await fn(db, target));
+      return results;
+    });
+  };
+}
+
+function readCommand<T>(
+  env: CliEnv,
+  name: string,
+  description: string,
+  read: Reader<T>,
+  print: (output: Output, results: readonly T[], cwd: string) => void,
+): Command {
+  const command = new Command(name).description(description).addOption(jsonOption()).option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
+  addSchemaOptions(command);
+  return command.action(async (flags: ReadFlags, cmd: Command) => {
+    const results = await read(env, flags, cmd);
+    if (flags.json === true) env.output.json(results);
+    else print(env.output, results, env.cwd);
+  });
+}
+
+function problemText(problem: MigrationProblem): string {
+  switch (problem.kind) {
+    case 'checksum-changed':
+      return `${problem.name}: file changed since it was applied (migrate refuses; --accept-checksum to accept)`;
+    case 'file-missing':
+      return `${problem.name}: applied, but its file is missing`;
+    case 'out-of-order':
+      return `${problem.name}: pending but sorts before the last applied ${problem.lastApplied} (migrate refuses; --allow-out-of-order)`;
+  }
+}
+
+function printStatus(output: Output, results: readonly SchemaStatus[], cwd: string): void {
+  const { color } = output;
+  for (const s of results) {
+    output.out(color.bold(s.schema));
+    output.out(`  version table  ${s.versionTable.schema}.${s.versionTable.table}${s.versionTableExists ? '' : color.dim(' (not created yet)')}`);
+    output.out(`  migrations     ${displayPath(s.migrationsDir, cwd)}`);
+    output.out(`  applied        ${s.applied}`);
+    output.out(`  pending        ${s.pending.length === 0 ? color.green('0 (at head)') : color.yellow(String(s.pending.length))}`);
+    for (const name of s.pending) output.out(color.yellow(`    ${name}`));
+    output.out(`  last applied   ${s.last === null ? color.dim('none') : `${s.last.name} ${color.dim(`at ${s.last.appliedAt.toISOString()}`)}`}`);
+    for (const problem of s.problems) output.out(color.red(`  problem        ${problemText(problem)}`));
+  }
+}
+
+function stateLabel(entry: HistoryEntry, output: Output): string {
+  const { color } = output;
+  switch (entry.state) {
+    case 'applied':
+      return color.green(entry.stamped ? 'stamped' : 'applied');
+    case 'pending':
+      return color.yellow(entry.outOfOrder ? 'pending (out of order)' : 'pending');
+    case 'changed':
+      return color.red('changed');
+    case 'missing':
+      return color.red('missing');
+  }
+}
+
+function printHistory(output: Output, results: readonly SchemaHistory[]): void {
+  for (const h of results) {
+    output.out(output.color.bold(`${h.schema}${h.versionTableExists ? '' : output.color.dim(' (no version table yet)')}`));
+    if (h.entries.length === 0) output.out(output.color.dim('  no migrations'));
+    for (const e of h.entries) {
+      const when = e.appliedAt === null ? '' : output.color.dim(` ${e.appliedAt.toISOString()} (${e.executionMs ?? 0} ms)`);
+      output.out(`  ${stateLabel(e, output).padEnd(output.color.level > 0 ? 17 : 7)} ${e.name}${when}`);
+    }
+  }
+}
+
+function printCurrent(output: Output, results: readonly SchemaCurrent[]): void {
+  for (const c of results) {
+    const where = c.current === null ? output.color.dim('base (nothing applied)') : c.current.name;
+    const head = c.pending === 0 ? output.color.green('(head)') : output.color.yellow(`(${c.pending} pending)`);
+    output.out(`${c.schema}: ${where} ${head}`);
+  }
+}
+
+/** `worlddb status`: per schema, version table, applied, pending, last applied and problems. */
+export function makeStatusCommand(env: CliEnv): Command {
+  return readCommand(env, 'status', 'show each schema: version table, applied, pending, last applied (default: every schema)', readEach((r) => r.status), printStatus);
+}
+
+/** `worlddb history`: every migration of each schema with its state. */
+export function makeHistoryCommand(env: CliEnv): Command {
+  return readCommand(env, 'history', 'list every migration of each schema with its state (default: every schema)', readEach((r) => r.history), printHistory);
+}
+
+/** `worlddb current`: the last applied migration of each schema. */
+export function makeCurrentCommand(env: CliEnv): Command {
+  return readCommand(env, 'current', 'show the last applied migration of each schema (default: every schema)', readEach((r) => r.current), printCurrent);
+}

@@ -1,0 +1,81 @@
+import { Command } from 'commander';
+import { displayPath } from '../../revision/display-path.js';
+import type { MigrateOptions, RunnerEvent } from '../../runner/types.js';
+import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import type { Output } from '../output.js';
+import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
+
+interface MigrateFlags extends SchemaSelection, TimeoutFlags {
+  readonly to?: string;
+  readonly sql?: boolean;
+  readonly acceptChecksum?: boolean | string[];
+  readonly allowOutOfOrder?: boolean;
+  readonly allowMissing?: boolean;
+}
+
+/** Prints runner progress: one line per migration. */
+export function progressPrinter(output: Output): (event: RunnerEvent) => void {
+  const { color } = output;
+  return (event) => {
+    switch (event.kind) {
+      case 'lock-wait':
+        output.err(color.yellow(`${event.schema}: another process is migrating this schema; waiting for its lock`));
+        break;
+      case 'version-table-created':
+        output.out(color.dim(`${event.schema}: created version table ${event.versionTable.schema}.${event.versionTable.table}`));
+        break;
+      case 'checksum-accepted':
+        output.out(color.yellow(`${event.schema}: accepted the changed file of ${event.name}`));
+        break;
+      case 'migration-done':
+        output.out(
+          `${event.schema}: ${event.direction === 'up' ? color.green('applied ') : color.yellow('reverted')} ${event.name} ${color.dim(`(${Math.round(event.durationMs)} ms)`)}`,
+        );
+        break;
+      case 'migration-start':
+        break;
+    }
+  };
+}
+
+/** `worlddb migrate` (alias `upgrade`): applies pending migrations. */
+export function makeMigrateCommand(env: CliEnv): Command {
+  const command = new Command('migrate')
+    .alias('upgrade')
+    .description('apply pending migrations')
+    .option('--to <name>', 'stop after this migration (a name or a unique prefix)')
+    .option('--sql', 'print the SQL it would run, without running it')
+    .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
+    .option('--allow-out-of-order', 'apply pending migrations that sort before the last applied one')
+    .option('--allow-missing', 'go on although applied migrations have no file any more');
+  addSchemaOptions(command);
+  addTimeoutOptions(command);
+  return command.action(async (flags: MigrateFlags, cmd: Command) => {
+    const config = await loadProjectConfig(env, cmd);
+    const targets = selectTargets(config, flags, false);
+    const options: MigrateOptions = {
+      ...runOptionsFrom(flags, config),
+      ...(flags.to === undefined ? {} : { to: flags.to }),
+      ...(flags.acceptChecksum === undefined ? {} : { acceptChecksums: flags.acceptChecksum }),
+      allowOutOfOrder: flags.allowOutOfOrder === true,
+      allowMissing: flags.allowMissing === true,
+      onEvent: progressPrinter(env.output),
+    };
+    const { migrate, migrateSql } = await import('../../runner/index.js');
+    await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+      for (const target of targets) {
+        if (flags.sql === true) {
+          env.output.out(await migrateSql(db, target, options));
+          continue;
+        }
+        const result = await migrate(db, target, options);
+        if (result.applied.length === 0) {
+          env.output.out(`${target.schema}: nothing to apply ${env.output.color.dim(`(${displayPath(target.source.migrationsDir, env.cwd)})`)}`);
+        } else {
+          env.output.out(env.output.color.bold(`${target.schema}: ${result.applied.length} migration${result.applied.length === 1 ? '' : 's'} applied`));
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** A stream the CLI writes to: `process.stdout`, or a collector in tests. */
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** Where commands print: results to `out`, messages and warnings to `err`. */
+export interface Output {
+  /** A line of the command's result (stdout). */
+  out(line: string): void;
+  /** A line of progress, warning or error (stderr). */
+  err(line: string): void;
+  /** Prints a value as JSON on stdout (for `--json`). */
+  json(value: unknown): void;
+  /** Colours: active only when stdout is a TTY and `NO_COLOR` is not set. */
+  readonly color: ChalkInstance;
+  /** Whether the user can be asked questions (stdin and stderr are TTYs). */
+  readonly interactive: boolean;
+}
+
+export interface OutputProps {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdinIsTTY?: boolean;
+}
+
+/**
+ * Builds the {@link Output} of one CLI run. Colour follows https://no-color.org: any non-empty
+ * `NO_COLOR` turns it off, and so does a stdout that is not a terminal.
+ */
+export function createOutput(props: OutputProps): Output {
+  const noColor = (props.env['NO_COLOR'] ?? '') !== '';
+  const color = new Chalk({ level: props.stdout.isTTY === true && !noColor ? 1 : 0 });
+  return {
+    out: (line) => props.stdout.write(`${line}\n`),
+    err: (line) => props.stderr.write(`${line}\n`),
+    json: (value) => props.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    color,
+    interactive: props.stdinIsTTY === true && props.stderr.isTTY === true,
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The column builder. Each call returns a new frozen column; the type parameter records what the
+ * row types need (TypeScript type, nullability, default, identity), the `data` field what the
+ * schema state needs.
+ */
+import type { ColumnType } from './column-type.js';
+import type { SqlExpression } from './sql-expression.js';
+
+export type IdentityKind = 'always' | 'by default';
+
+/** Foreign key actions, as in SQL (`ON DELETE CASCADE` is `onDelete: 'cascade'`). */
+export type ReferentialActionName = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
+/**
+ * The table a foreign key points at: a table name, looked up in the schema that USES the table
+ * (so a reference written in an abstract base resolves per schema), or `{ schema, table }` for a
+ * table of another schema, which stays cross-schema.
+ */
+export type TableTarget = string | { readonly schema: string; readonly table: string };
+
+export interface NameOption {
+  /** Constraint or index name; Postgres' default name when omitted. */
+  readonly name?: string;
+}
+
+export interface ReferenceOptions extends NameOption {
+  /** Default `'no action'`. */
+  readonly onDelete?: ReferentialActionName;
+  /** Default `'no action'`. */
+  readonly onUpdate?: ReferentialActionName;
+}
+
+export interface ColumnReference {
+  readonly target: TableTarget;
+  readonly column: string;
+  readonly onDelete: ReferentialActionName;
+  readonly onUpdate: ReferentialActionName;
+  readonly name: string | null;
+}
+
+export interface ColumnCheck {
+  readonly expression: SqlExpression;
+  readonly name: string | null;
+}
+
+/** A default: a literal value (printed as Postgres would store it) or SQL kept as written. */
+export type ColumnDefault =
+  | { readonly kind: 'literal'; readonly value: unknown }
+  | { readonly kind: 'sql'; readonly expression: SqlExpression };
+
+/** Everything the model knows about one column, as plain frozen data. */
+export interface ColumnData {
+  readonly type: ColumnType;
+  /** 0 for a scalar, 1 for `T[]`, ... (Postgres stores no dimension count: all print as `T[]`). */
+  readonly arrayDimensions: number;
+  readonly notNull: boolean;
+  readonly default: ColumnDefault | null;
+  readonly identity: IdentityKind | null;
+  readonly primaryKey: { readonly name: string | null } | null;
+  readonly unique: { readonly name: string | null } | null;
+  readonly references: ColumnReference | null;
+  readonly checks: readonly ColumnCheck[];
+  readonly comment: string | null;
+  /** Builder misuse found while chaining; reported as a ModelError when the schema is defined. */
+  readonly misuse: readonly string[];
+}
+
+/** What the row types know about a column. */
+export interface ColumnConfig {
+  /** TypeScript type of a value read from the column (without `null`). */
+  readonly type: unknown;
+  /** What `.default()` accepts as a literal. */
+  readonly literal: unknown;
+  readonly notNull: boolean;
+  readonly hasDefault: boolean;
+  readonly identity: IdentityKind | null;
+}
+
+/** `C` with the fields of `P` replaced. */
+export type WithConfig<C extends ColumnConfig, P extends Partial<ColumnConfig>> = {
+  readonly [K in keyof ColumnConfig]: K extends keyof P ? P[K] : C[K];
+};
+
+/** The config a fresh column of TypeScript type `T` starts with. */
+export interface BaseConfig<T, L = T> {
+  readonly type: T;
+  readonly literal: L;
+  readonly notNull: false;
+  readonly hasDefault: false;
+  readonly identity: null;
+}
+
+export function columnData(type: ColumnType): ColumnData {
+  return Object.freeze({
+    type,
+    arrayDimensions: 0,
+    notNull: false,
+    default: null,
+    identity: null,
+    primaryKey: null,
+    unique: null,
+    references: null,
+    checks: Object.freeze([]),
+    comment: null,
+    misuse: Object.freeze([]),
+  });
+}
+
+/**
+ * A column of a table. Made by the type functions (`integer()`, `varchar(100)`, ...), refined by
+ * chaining; every method returns a new column.
+ *
+ * @example
+ * name: varchar(100).notNull().unique(),
+ * created_at: timestamptz().notNull().default(sql`now()`),
+ * country: varchar(100).references('countries', 'name', { onDelete: 'cascade' }),
+ */
+export class Column<C extends ColumnConfig = ColumnConfig> {
+  /** Type-level only: the row types read it, it never exists at run time. */
+  declare readonly '~config': C;
+  readonly kind = 'column' as const;
+  readonly data: ColumnData;
+
+  /** @internal Use the type functions (`integer()`, ...) instead. */
+  constructor(data: ColumnData) {
+    this.data = data;
+  }
+
+  private with<N extends ColumnConfig>(patch: Partial<ColumnData>): Column<N> {
+    return new Column<N>(Object.freeze({ ...this.data, ...patch }));
+  }
+
+  private misused(problem: string): readonly string[] {
+    return Object.freeze([...this.data.misuse, problem]);
+  }
+
+  /**
+   * `NOT NULL`.
+   *
+   * @example
+   * name: varchar(100).notNull()   // row type: string
+   */
+  notNull(): Column<WithConfig<C, { notNull: true }>> {
+    return this.with({ notNull: true });
+  }
+
+  /**
+   * `DEFAULT`: a literal of the column's type, stored as Postgres would store it
+   * (`'x'::character varying`, `0`, `true`), or SQL written with `sql`.
+   * Makes the column optional in the insert type.
+   *
+   * @example
+   * active: boolean().notNull().default(true),
+   * created_at: timestamptz().notNull().default(sql`now()`),
+   */
+  default(value: C['literal'] | SqlExpression): Column<WithConfig<C, { hasDefault: true }>> {
+    const isSql =
+      typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sql';
+    return this.with({
+      default: isSql
+        ? Object.freeze({ kind: 'sql' as const, expression: value as SqlExpression })
+        : Object.freeze({ kind: 'literal' as const, value }),
+    });
+  }
+
+  /**
+   * A single-column primary key (implies NOT NULL). Use `primaryKey([...])` in the table options
+   * for a composite key.
+   *
+   * @example
+   * country_id: integer().primaryKey(),               // countries_pkey
+   * country_id: integer().primaryKey({ name: 'pk' }),
+   */
+  primaryKey(options: NameOption = {}): Column<WithConfig<C, { notNull: true }>> {
+    return this.with({ primaryKey: Object.freeze({ name: options.name ?? null }) });
+  }
+
+  /**
+   * A single-column unique constraint (`<table>_<column>_key`).
+   *
+   * @example
+   * name: varchar(100).notNull().unique(),
+   */
+  unique(options: NameOption = {}): Column<C> {
+    return this.with({ unique: Object.freeze({ name: options.name ?? null }) });
+  }
+
+  /**
+   * A foreign key to `table(column)`. A table name is looked up in the schema using the table;
+   * `{ schema, table }` points at another schema.
+   *
+   * @example
+   * country: varchar(100).notNull().references('countries', 'name'),
+   * currency: char(3).references({ schema: 'public', table: 'currencies' }, 'code', { onDelete: 'restrict' }),
+   */
+  references(table: TableTarget, column: string, options: ReferenceOptions = {}): Column<C> {
+    const target = typeof table === 'string' ? table : Object.freeze({ schema: table.schema, table: table.table });
+    return this.with({
+      references: Object.freeze({
+        target,
+        column,
+        onDelete: options.onDelete ?? 'no action',
+        onUpdate: options.onUpdate ?? 'no action',
+        name: options.name ?? null,
+      }),
+    });
+  }
+
+  /**
+   * A check constraint. Named like Postgres does: `<table>_<column>_check` when the expression
+   * uses exactly one column, `<table>_check` otherwise.
+   *
+   * @example
+   * population: integer().check(sql`population >= 0`),
+   */
+  check(expression: SqlExpression, options: NameOption = {}): Column<C> {
+    return this.with({
+      checks: Object.freeze([...this.data.checks, Object.freeze({ expression, name: options.name ?? null })]),
+    });
+  }
+
+  /**
+   * `COMMENT ON COLUMN`.
+   *
+   * @example
+   * population: integer().comment('inhabitants, last census'),
+   */
+  comment(text: string): Column<C> {
+    return this.with({ comment: text });
+  }
+
+  /**
+   * An array of the type so far (`text[]`). Call it right after the type function: a default,
+   * reference or identity given before it would be meant for the element.
+   *
+   * @example
+   * tags: text().array().notNull().default([]),   // row type: string[]
+   */
+  array(): Column<{
+    readonly type: C['type'][];
+    readonly literal: C['literal'][];
+    readonly notNull: C['notNull'];
+    readonly hasDefault: C['hasDefault'];
+    readonly identity: C['identity'];
+  }> {
+    const d = this.data;
+    const early = d.default !== null || d.references !== null || d.identity !== null;
+    return this.with({
+      arrayDimensions: d.arrayDimensions + 1,
+      misuse: early ? this.misused('array() must come right after the type, before default(), references() or identity()') : d.misuse,
+    });
+  }
+
+  /**
+   * An identity column (`GENERATED ALWAYS AS IDENTITY` or `GENERATED BY DEFAULT AS IDENTITY`);
+   * smallint, integer or bigint only. Implies NOT NULL. In the insert type an `'always'` column
+   * is left out (Postgres refuses a value for it) and a `'by default'` one is optional.
+   *
+   * @example
+   * id: bigint().identity('always').primaryKey(),
+   */
+  identity<K extends IdentityKind>(kind: K): Column<WithConfig<C, { notNull: true; identity: K }>> {
+    return this.with({ identity: kind });
+  }
+
+  /**
+   * Narrows the TypeScript type of the column without changing the SQL type.
+   *
+   * @example
+   * settings: jsonb().$type<{ theme: 'dark' | 'light' }>(),
+   * code: char(3).$type<'EUR' | 'JPY'>(),
+   */
+  $type<T extends C['type']>(): Column<WithConfig<C, { type: T; literal: T }>> {
+    return this.with({});
+  }
+}

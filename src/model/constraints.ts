@@ -1,0 +1,141 @@
+/**
+ * Table-level constraints and indexes, for what one column cannot say: composite keys, checks
+ * over several columns, indexes. Column names are checked by the compiler against the table.
+ */
+import type { NameOption, ReferenceOptions, ReferentialActionName, TableTarget } from './column.js';
+import type { SqlExpression } from './sql-expression.js';
+
+export interface PrimaryKeyConstraint<K extends string = string> {
+  readonly kind: 'primaryKey';
+  readonly columns: readonly K[];
+  readonly name: string | null;
+}
+
+export interface UniqueConstraint<K extends string = string> {
+  readonly kind: 'unique';
+  readonly columns: readonly K[];
+  readonly name: string | null;
+}
+
+export interface ForeignKeyConstraint<K extends string = string> {
+  readonly kind: 'foreignKey';
+  readonly columns: readonly K[];
+  readonly target: TableTarget;
+  readonly refColumns: readonly string[];
+  readonly onDelete: ReferentialActionName;
+  readonly onUpdate: ReferentialActionName;
+  readonly name: string | null;
+}
+
+export interface CheckConstraint {
+  readonly kind: 'check';
+  readonly expression: SqlExpression;
+  readonly name: string | null;
+}
+
+export type TableConstraint<K extends string = string> =
+  | PrimaryKeyConstraint<K>
+  | UniqueConstraint<K>
+  | ForeignKeyConstraint<K>
+  | CheckConstraint;
+
+export interface IndexOptions extends NameOption {
+  /** `CREATE UNIQUE INDEX`. Default false. */
+  readonly unique?: boolean;
+  /** Access method: `btree` (default), `gin`, `gist`, `hash`, `brin`, ... */
+  readonly using?: string;
+  /** Predicate of a partial index. */
+  readonly where?: SqlExpression;
+}
+
+export interface IndexDefinition<K extends string = string> {
+  readonly kind: 'index';
+  /** Column names, or expressions written with `sql`. */
+  readonly keys: readonly (K | SqlExpression)[];
+  readonly unique: boolean;
+  readonly using: string;
+  readonly where: SqlExpression | null;
+  readonly name: string | null;
+}
+
+/**
+ * A primary key over one or more columns (`<table>_pkey`); its columns become NOT NULL.
+ *
+ * @example
+ * table({ country: varchar(100), language: varchar(100) }, {
+ *   constraints: [primaryKey(['country', 'language'])],
+ * })
+ */
+export function primaryKey<const K extends string>(columns: readonly K[], options: NameOption = {}): PrimaryKeyConstraint<K> {
+  return Object.freeze({ kind: 'primaryKey' as const, columns: Object.freeze([...columns]), name: options.name ?? null });
+}
+
+/**
+ * A unique constraint over one or more columns (`<table>_<col>_<col>_key`).
+ *
+ * @example
+ * constraints: [unique(['country', 'name'])]
+ */
+export function unique<const K extends string>(columns: readonly K[], options: NameOption = {}): UniqueConstraint<K> {
+  return Object.freeze({ kind: 'unique' as const, columns: Object.freeze([...columns]), name: options.name ?? null });
+}
+
+/**
+ * A foreign key over one or more columns (`<table>_<col>_<col>_fkey`). The target table is
+ * looked up in the schema using the table, or given as `{ schema, table }` for another schema.
+ *
+ * @example
+ * constraints: [foreignKey(['country', 'city'], 'cities', ['country', 'name'], { onDelete: 'cascade' })]
+ */
+export function foreignKey<const K extends string>(
+  columns: readonly K[],
+  target: TableTarget,
+  refColumns: readonly string[],
+  options: ReferenceOptions = {},
+): ForeignKeyConstraint<K> {
+  return Object.freeze({
+    kind: 'foreignKey' as const,
+    columns: Object.freeze([...columns]),
+    target: typeof target === 'string' ? target : Object.freeze({ schema: target.schema, table: target.table }),
+    refColumns: Object.freeze([...refColumns]),
+    onDelete: options.onDelete ?? 'no action',
+    onUpdate: options.onUpdate ?? 'no action',
+    name: options.name ?? null,
+  });
+}
+
+/**
+ * A check constraint (`<table>_<col>_check` when the expression uses one column, else
+ * `<table>_check`).
+ *
+ * @example
+ * constraints: [check(sql`founded <= dissolved`)]
+ */
+export function check(expression: SqlExpression, options: NameOption = {}): CheckConstraint {
+  return Object.freeze({ kind: 'check' as const, expression, name: options.name ?? null });
+}
+
+/**
+ * An index (`<table>_<col>_<col>_idx`, `expr` standing for an expression key).
+ *
+ * @example
+ * indexes: [
+ *   index(['name']),
+ *   index(['country', 'name'], { unique: true }),
+ *   index(['tags'], { using: 'gin' }),
+ *   index([sql`lower(name)`], { where: sql`deleted_at IS NULL` }),
+ * ]
+ */
+export function index<const K extends string | SqlExpression>(
+  keys: readonly K[],
+  options: IndexOptions = {},
+): IndexDefinition<Extract<K, string>> {
+  return Object.freeze({
+    kind: 'index' as const,
+    keys: Object.freeze([...keys]) as readonly (Extract<K, string> | SqlExpression)[],
+    unique: options.unique ?? false,
+    using: options.using ?? 'btree',
+    where: options.where ?? null,
+    name: options.name ?? null,
+  });
+}

@@ -1,0 +1,265 @@
+/**
+ * Just enough understanding of hand-written SQL expressions (checks, partial-index predicates)
+ * to print them closer to Postgres and to name check constraints as Postgres does. No parser:
+ * a tokenizer that knows strings, quoted identifiers, comments and parentheses.
+ */
+
+interface Token {
+  readonly kind: 'word' | 'quotedIdent' | 'string' | 'open' | 'close' | 'other';
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function tokenize(sql: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i] ?? '';
+    const start = i;
+    if (/\s/.test(ch)) {
+      i += 1;
+    } else if (ch === '-' && sql[i + 1] === '-') {
+      while (i < sql.length && sql[i] !== '\n') i += 1;
+    } else if (ch === '/' && sql[i + 1] === '*') {
+      const close = sql.indexOf('*/', i + 2);
+      i = close < 0 ? sql.length : close + 2;
+    } else if (ch === "'" || ((ch === 'E' || ch === 'e') && sql[i + 1] === "'")) {
+      const escapes = ch !== "'";
+      i += escapes ? 2 : 1;
+      while (i < sql.length) {
+        if (escapes && sql[i] === '\\') i += 2;
+        else if (sql[i] === "'" && sql[i + 1] === "'") i += 2;
+        else if (sql[i] === "'") break;
+        else i += 1;
+      }
+      i += 1;
+      tokens.push({ kind: 'string', text: sql.slice(start, i), start, end: i });
+    } else if (ch === '"') {
+      i += 1;
+      let name = '';
+      while (i < sql.length) {
+        if (sql[i] === '"' && sql[i + 1] === '"') {
+          name += '"';
+          i += 2;
+        } else if (sql[i] === '"') break;
+        else name += sql[i++];
+      }
+      i += 1;
+      tokens.push({ kind: 'quotedIdent', text: name, start, end: i });
+    } else if (ch === '$' && /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(sql.slice(i))) {
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i))?.[0] ?? '$$';
+      const close = sql.indexOf(tag, i + tag.length);
+      i = close < 0 ? sql.length : close + tag.length;
+      tokens.push({ kind: 'string', text: sql.slice(start, i), start, end: i });
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(ch)) {
+      while (i < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[i] ?? '')) i += 1;
+      tokens.push({ kind: 'word', text: sql.slice(start, i), start, end: i });
+    } else if (ch === '(' || ch === ')') {
+      i += 1;
+      tokens.push({ kind: ch === '(' ? 'open' : 'close', text: ch, start, end: i });
+    } else {
+      i += 1;
+      tokens.push({ kind: 'other', text: ch, start, end: i });
+    }
+  }
+  return tokens;
+}
+
+/** Index of the token closing the parenthesis opened at `open`, or -1. */
+function matchingClose(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i += 1) {
+    const kind = tokens[i]?.kind;
+    if (kind === 'open') depth += 1;
+    else if (kind === 'close') {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** Keywords the deparser prints in capitals (`IS NOT NULL`, `AND`); `true`/`false` stay lower case. */
+const UPPER_CASE_KEYWORDS: ReadonlySet<string> = new Set(['and', 'or', 'not', 'is', 'null']);
+
+function upperCaseKeywords(sql: string): string {
+  let out = '';
+  let at = 0;
+  for (const token of tokenize(sql)) {
+    if (token.kind === 'word' && UPPER_CASE_KEYWORDS.has(token.text.toLowerCase())) {
+      out += sql.slice(at, token.start) + token.text.toUpperCase();
+      at = token.end;
+    }
+  }
+  return out + sql.slice(at);
+}
+
+/**
+ * Prints a boolean expression the way Postgres' deparser usually does at the top level: an
+ * operator expression gets one pair of parentheses (`population >= 0` → `(population >= 0)`,
+ * `deleted_at IS NULL` → `(deleted_at IS NULL)`); a lone column, a function call or an
+ * expression already in parentheses is kept; `and`, `or`, `not`, `is`, `null` are capitalised.
+ * Inner parts are kept as written, so complex expressions (casts Postgres adds, nested
+ * operators) may still differ from the catalog's text.
+ *
+ * @example
+ * printExpression('population >= 0')  // => (population >= 0)
+ * printExpression('is_valid(code)')   // => is_valid(code)
+ */
+export function printExpression(sql: string): string {
+  const text = upperCaseKeywords(sql.trim());
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return text;
+  const first = tokens[0];
+  const lastIndex = tokens.length - 1;
+  if (first?.kind === 'open' && matchingClose(tokens, 0) === lastIndex) return text;
+  if (tokens.length === 1 && (first?.kind === 'word' || first?.kind === 'quotedIdent')) return text;
+  // name(...) or schema.name(...) spanning the whole text, but not NOT (...)
+  const call = functionCallName(tokens);
+  if (call !== null && !(call.kind === 'word' && UPPER_CASE_KEYWORDS.has(call.text.toLowerCase()))) return text;
+  return `(${text})`;
+}
+
+/**
+ * The distinct columns of `columns` an expression mentions, in order of first mention. Unquoted
+ * words are folded to lower case as Postgres does; words followed by `(` (functions) or preceded
+ * by `::` (types) or `.` are not columns.
+ *
+ * @example
+ * referencedColumns('founded <= dissolved', ['founded', 'dissolved', 'name'])  // => ['founded', 'dissolved']
+ */
+export function referencedColumns(sql: string, columns: readonly string[]): string[] {
+  const tokens = tokenize(sql);
+  const known = new Set(columns);
+  const found: string[] = [];
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'word' && token.kind !== 'quotedIdent') return;
+    const name = token.kind === 'word' ? token.text.toLowerCase() : token.text;
+    if (!known.has(name) || found.includes(name)) return;
+    if (tokens[i + 1]?.kind === 'open') return;
+    const before = tokens[i - 1];
+    if (before?.text === '.' || (before?.text === ':' && tokens[i - 2]?.text === ':')) return;
+    found.push(name);
+  });
+  return found;
+}
+
+/** Type names as the grammar records them (`SystemTypeName`), for names of cast expressions. */
+const SYSTEM_TYPE_NAMES: Readonly<Record<string, string>> = {
+  int: 'int4',
+  integer: 'int4',
+  smallint: 'int2',
+  bigint: 'int8',
+  real: 'float4',
+  float: 'float8',
+  precision: 'float8',
+  boolean: 'bool',
+  varying: 'varchar',
+  varchar: 'varchar',
+  char: 'bpchar',
+  character: 'bpchar',
+  dec: 'numeric',
+  decimal: 'numeric',
+  numeric: 'numeric',
+};
+
+function wordName(token: Token): string {
+  return token.kind === 'word' ? token.text.toLowerCase() : token.text;
+}
+
+function isName(token: Token | undefined): boolean {
+  return token?.kind === 'word' || token?.kind === 'quotedIdent';
+}
+
+/** `a`, `t.a`, `s.t.a`. */
+function isColumnReference(t: readonly Token[]): boolean {
+  return t.length % 2 === 1 && t.every((x, i) => (i % 2 === 0 ? isName(x) : x.text === '.'));
+}
+
+/** The name token of a function call spanning all of `t` (`f(...)`, `s.f(...)`), or null. */
+function functionCallName(t: readonly Token[]): Token | null {
+  let i = 0;
+  while (i + 2 < t.length && t[i + 1]?.text === '.') i += 2;
+  const head = t[i];
+  if (head === undefined || !isName(head) || t[i + 1]?.kind !== 'open') return null;
+  return matchingClose(t, i + 1) === t.length - 1 ? head : null;
+}
+
+/** A single operand: a column, a literal, a call, a parenthesised expression, or a cast of one. */
+function isOperand(t: readonly Token[]): boolean {
+  if (t.length === 1 && (isName(t[0]) || t[0]?.kind === 'string')) return true;
+  if (t[0]?.kind === 'open' && matchingClose(t, 0) === t.length - 1) return true;
+  return isColumnReference(t) || functionCallName(t) !== null;
+}
+
+type Figured = { readonly name: string; readonly strength: number } | null;
+
+/** The name of a cast `inner::type`: the inner expression's if it is sure, else the type's. */
+function figureCast(inner: readonly Token[], type: readonly Token[]): Figured {
+  const figured = figure(inner);
+  if (figured !== null && figured.strength > 1) return figured;
+  const words = type.filter((x) => x.kind === 'word' || x.kind === 'quotedIdent');
+  const last = words.at(-1);
+  if (last === undefined) return figured;
+  const names = words.map(wordName);
+  if (names.includes('zone')) {
+    const base = names[0] ?? 'timestamp';
+    return { name: names.includes('without') ? base : `${base}tz`, strength: 1 };
+  }
+  const name = last.kind === 'word' ? (SYSTEM_TYPE_NAMES[wordName(last)] ?? wordName(last)) : last.text;
+  return { name, strength: 1 };
+}
+
+/**
+ * `FigureColnameInternal` on tokens: a name and how sure it is (2: column or function name,
+ * 1: fallback such as a type name or `case`), or null when Postgres would say `expr`.
+ */
+function figure(tokens: readonly Token[]): Figured {
+  let t = tokens;
+  while (t[0]?.kind === 'open' && matchingClose(t, 0) === t.length - 1) t = t.slice(1, -1);
+  const first = t[0];
+  if (first === undefined) return null;
+  // a cast at the top level: expr::type (the last one wins)
+  let depth = 0;
+  let castAt = -1;
+  t.forEach((token, i) => {
+    if (token.kind === 'open') depth += 1;
+    else if (token.kind === 'close') depth -= 1;
+    else if (depth === 0 && token.text === ':' && t[i + 1]?.text === ':') castAt = i;
+  });
+  // `::` binds tighter than any operator: `a + b::text` is not a cast of `a + b`
+  if (castAt > 0 && isOperand(t.slice(0, castAt))) return figureCast(t.slice(0, castAt), t.slice(castAt + 2));
+  if (isColumnReference(t)) {
+    const last = t.at(-1);
+    if (last === undefined) return null;
+    return { name: wordName(last), strength: 2 };
+  }
+  if (first.kind === 'word') {
+    const word = wordName(first);
+    if (word === 'case' || word === 'array' || word === 'row') return { name: word, strength: 1 };
+  }
+  // a function call spanning the whole text: f(...), s.f(...); CAST(x AS type) is a cast
+  const head = functionCallName(t);
+  if (head !== null) {
+    const name = wordName(head);
+    const i = t.indexOf(head);
+    if (name !== 'cast') return { name, strength: 2 };
+    const inside = t.slice(i + 2, -1);
+    const as = inside.findIndex((x) => x.kind === 'word' && x.text.toLowerCase() === 'as');
+    return as < 0 ? null : figureCast(inside.slice(0, as), inside.slice(as + 1));
+  }
+  return null;
+}
+
+/**
+ * The name Postgres gives an index key that is an expression (`FigureIndexColname`), which
+ * enters the default index name: `lower(name)` → `lower`, `(a + b)` → `expr`.
+ *
+ * @example
+ * indexExpressionName('lower(name)')   // => lower
+ * indexExpressionName('a + b')         // => expr
+ */
+export function indexExpressionName(sql: string): string {
+  return figure(tokenize(sql))?.name ?? 'expr';
+}
