@@ -57,7 +57,21 @@ describeEachDatabase('connection', (target) => {
 
   it('gives up on an advisory lock held by another session after the timeout', async () => {
     const { db, kind } = target();
-    if (kind === 'pglite') return; // one backend: PGlite sessions take turns, the folder lock guards processes
+    if (kind === 'pglite') {
+      // One backend: PGlite sessions take turns (a second one waits for the first to be released).
+      const first = await db.connect();
+      let secondConnected = false;
+      const second = db.connect().then((s) => {
+        secondConnected = true;
+        return s;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(secondConnected).toBe(false);
+      await first.release();
+      await (await second).release();
+      expect(secondConnected).toBe(true);
+      return;
+    }
     const holder = await db.connect();
     const waiter = await db.connect();
     try {

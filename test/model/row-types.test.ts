@@ -60,16 +60,17 @@ describe('row types of the world example', () => {
     void [japan, swiss, fondue, member];
   });
 
-  it('insert rows require NOT NULL columns without default and make the others optional', () => {
+  it('insert rows require NOT NULL columns without default and make the others optional (identity by default too)', () => {
     expectTypeOf<InsertOf<typeof asia, 'countries'>>().toEqualTypeOf<{
-      country_id: number;
+      country_id?: number;
       name: string;
       population?: number | null;
       signature_dish?: string | null;
     }>();
     // @ts-expect-error -- name is required
     const noName: InsertOf<typeof asia, 'countries'> = { country_id: 1 };
-    void noName;
+    const noId: InsertOf<typeof asia, 'countries'> = { name: 'Japan' };
+    void [noName, noId];
   });
 
   it('keeps the literal schema name and the table names', () => {

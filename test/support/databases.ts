@@ -106,3 +106,15 @@ export function describeEachDatabase(title: string, body: (target: () => TestDat
     });
   }
 }
+
+/**
+ * The database kinds to run a CLI-level suite on: `describe.skipIf(skip)` for each. The real server
+ * is skipped only outside CI (global-setup fails the run in CI and says so otherwise).
+ */
+export function databaseKinds(): { kind: DatabaseKind; skip: boolean }[] {
+  const serverProblem = inject('serverProblem');
+  return [
+    { kind: 'pglite', skip: false },
+    { kind: 'postgres', skip: serverProblem !== null },
+  ];
+}

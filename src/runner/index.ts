@@ -1,0 +1,11 @@
+/**
+ * The runner: applies, reverts and records migrations of one schema at a time, on umzug with a
+ * storage over the schema's version table. What the CLI calls.
+ */
+export { migrate } from './migrate.js';
+export { downgrade } from './downgrade.js';
+export { stamp } from './stamp.js';
+export { status, history, current } from './inspect.js';
+export { migrateSql, downgradeSql } from './preview.js';
+export { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS } from './run-context.js';
+export type * from './types.js';

@@ -1,0 +1,169 @@
+/**
+ * Options and results of the runner's operations (`migrate`, `downgrade`, `stamp`, `status`,
+ * `history`, `current` and the `--sql` previews).
+ */
+import type { VersionTableRef } from '../config/types.js';
+import type { Database, Session } from '../connection/types.js';
+
+/**
+ * Where the runner works: a {@link Database} (the runner takes a session and gives it back), or a
+ * {@link Session} the caller holds (left open; the runner issues BEGIN/COMMIT on it, so it must not
+ * be inside a transaction).
+ */
+export type DatabaseOrSession = Database | Session;
+
+/** A row of a version table. */
+export interface AppliedMigration {
+  readonly name: string;
+  readonly checksum: string;
+  readonly appliedAt: Date;
+  readonly executionMs: number;
+  /** True when the row was written by `stamp`, without running the migration. */
+  readonly stamped: boolean;
+}
+
+/** What the runner reports while it works, for progress output. */
+export type RunnerEvent =
+  | { readonly kind: 'lock-wait'; readonly schema: string }
+  | { readonly kind: 'version-table-created'; readonly schema: string; readonly versionTable: VersionTableRef }
+  | { readonly kind: 'checksum-accepted'; readonly schema: string; readonly name: string }
+  | { readonly kind: 'migration-start'; readonly schema: string; readonly name: string; readonly direction: 'up' | 'down' }
+  | {
+      readonly kind: 'migration-done';
+      readonly schema: string;
+      readonly name: string;
+      readonly direction: 'up' | 'down';
+      readonly durationMs: number;
+    };
+
+/** Settings of every command that writes (migrate, downgrade, stamp). */
+export interface RunOptions {
+  /** Postgres `lock_timeout` (ms) while migrating; null or absent leaves the server's default. */
+  readonly lockTimeoutMs?: number | null;
+  /** Postgres `statement_timeout` (ms) while migrating; null or absent leaves the server's default. */
+  readonly statementTimeoutMs?: number | null;
+  /** How long to wait for another process migrating the same schema (advisory lock). Default 60 s. */
+  readonly migrationLockTimeoutMs?: number;
+  /** Told about progress. */
+  readonly onEvent?: (event: RunnerEvent) => void;
+}
+
+/** Safety checks that can be lifted deliberately. */
+export interface SafetyOptions {
+  /**
+   * Accept applied migrations whose file changed since: `true` for all of them, or a list of
+   * names. The stored checksum is updated to the file's (not with `--sql`). Default: refuse.
+   */
+  readonly acceptChecksums?: boolean | readonly string[];
+  /** Go on although applied migrations have no file any more. Default: refuse. */
+  readonly allowMissing?: boolean;
+}
+
+export interface MigrateOptions extends RunOptions, SafetyOptions {
+  /** Apply pending migrations up to and including this one (a name, a file name or a unique prefix). Default: all. */
+  readonly to?: string;
+  /** Apply pending migrations that sort before the last applied one. Default: refuse. */
+  readonly allowOutOfOrder?: boolean;
+}
+
+export interface DowngradeOptions extends RunOptions, SafetyOptions {
+  /** How many applied migrations to revert, newest first. Default 1. Not with `to`. */
+  readonly steps?: number;
+  /** Revert every migration applied after this one (which stays applied), or all of them with `'base'`. */
+  readonly to?: string;
+}
+
+/** `head`: every migration file; `base`: none; or a migration name (it and all before it). */
+export type StampTarget = 'head' | 'base' | (string & {});
+
+/** One migration that ran. */
+export interface MigrationRun {
+  readonly name: string;
+  /** Absolute path of the file. */
+  readonly path: string;
+  readonly direction: 'up' | 'down';
+  readonly durationMs: number;
+}
+
+export interface MigrateResult {
+  readonly schema: string;
+  readonly versionTable: VersionTableRef;
+  /** Migrations applied by this run, in order. Empty when nothing was pending. */
+  readonly applied: readonly MigrationRun[];
+  /** Names whose stored checksum was updated (see {@link SafetyOptions.acceptChecksums}). */
+  readonly acceptedChecksums: readonly string[];
+  /** True when this run created the version table. */
+  readonly createdVersionTable: boolean;
+}
+
+export interface DowngradeResult {
+  readonly schema: string;
+  readonly versionTable: VersionTableRef;
+  /** Migrations reverted by this run, in the order they were reverted (newest first). */
+  readonly reverted: readonly MigrationRun[];
+  readonly acceptedChecksums: readonly string[];
+}
+
+export interface StampResult {
+  readonly schema: string;
+  readonly versionTable: VersionTableRef;
+  /** Names recorded as applied (without running them). */
+  readonly added: readonly string[];
+  /** Names removed from the version table (without reverting them). */
+  readonly removed: readonly string[];
+}
+
+/** Something wrong between the folder and the version table. */
+export type MigrationProblem =
+  | { readonly kind: 'checksum-changed'; readonly name: string; readonly path: string }
+  | { readonly kind: 'file-missing'; readonly name: string }
+  | { readonly kind: 'out-of-order'; readonly name: string; readonly path: string; readonly lastApplied: string };
+
+export interface SchemaStatus {
+  readonly schema: string;
+  readonly versionTable: VersionTableRef;
+  readonly versionTableExists: boolean;
+  /** Absolute path of the migration folder. */
+  readonly migrationsDir: string;
+  /** Number of rows in the version table. */
+  readonly applied: number;
+  /** Names of the pending migrations, in the order they would run. */
+  readonly pending: readonly string[];
+  /** The most recently applied migration, or null. */
+  readonly last: { readonly name: string; readonly appliedAt: Date } | null;
+  readonly problems: readonly MigrationProblem[];
+}
+
+/** One line of `history`: every migration file and every version-table row, in name order. */
+export interface HistoryEntry {
+  readonly name: string;
+  /**
+   * `applied`; `pending`; `changed` (applied, but the file's checksum differs); `missing` (applied,
+   * but the file is gone).
+   */
+  readonly state: 'applied' | 'pending' | 'changed' | 'missing';
+  /** Absolute path of the file, or null when it is missing. */
+  readonly path: string | null;
+  readonly appliedAt: Date | null;
+  readonly executionMs: number | null;
+  readonly stamped: boolean;
+  /** For a pending migration: it sorts before the last applied one, so `migrate` would refuse it. */
+  readonly outOfOrder: boolean;
+}
+
+export interface SchemaHistory {
+  readonly schema: string;
+  readonly versionTable: VersionTableRef;
+  readonly versionTableExists: boolean;
+  readonly entries: readonly HistoryEntry[];
+}
+
+export interface SchemaCurrent {
+  readonly schema: string;
+  readonly versionTable: VersionTableRef;
+  readonly versionTableExists: boolean;
+  /** The most recently applied migration, or null when none is. */
+  readonly current: { readonly name: string; readonly appliedAt: Date } | null;
+  /** Number of pending migrations; 0 means the schema is at head. */
+  readonly pending: number;
+}

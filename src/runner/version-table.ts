@@ -1,0 +1,113 @@
+/**
+ * The version table of a schema: which migrations are applied. The runner's storage writes it; this
+ * module holds its DDL, the SQL text that writes rows, and the one query that reads it.
+ *
+ * ```sql
+ * CREATE TABLE "asia"."asia_migration_version" (
+ *   name         text        PRIMARY KEY,           -- file name without extension
+ *   checksum     text        NOT NULL,              -- sha256 (hex) of the file when applied
+ *   applied_at   timestamptz NOT NULL DEFAULT now(),
+ *   execution_ms integer     NOT NULL,              -- 0 for stamped rows
+ *   stamped      boolean     NOT NULL DEFAULT false -- written by `stamp`, not by running it
+ * );
+ * ```
+ *
+ * Rows are written as SQL text with literal values (not parameters) so that a row's INSERT and
+ * the COMMIT travel in one round trip, and so that `--sql` shows exactly what runs.
+ */
+import type { SchemaTarget, VersionTableRef } from '../config/types.js';
+import type { Queryable } from '../connection/types.js';
+import { describeCause, WorlddbError, ExitCode } from '../errors.js';
+import { qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
+import type { AppliedMigration } from './types.js';
+
+/** `"schema"."table"` of a version table. */
+export function versionTableName(ref: VersionTableRef): string {
+  return qualify(ref.schema, ref.table);
+}
+
+/**
+ * Creates the version table, and first the given schemas (`CREATE SCHEMA IF NOT EXISTS`): by
+ * default the migrated schema and the version table's schema. Statements end with `;` and are
+ * separated by newlines.
+ */
+export function createVersionTableSql(
+  target: SchemaTarget,
+  schemas: readonly string[] = [...new Set([target.schema, target.versionTable.schema])],
+): string {
+  return [
+    ...schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)};`),
+    `CREATE TABLE IF NOT EXISTS ${versionTableName(target.versionTable)} (`,
+    '  name text PRIMARY KEY,',
+    '  checksum text NOT NULL,',
+    '  applied_at timestamptz NOT NULL DEFAULT now(),',
+    '  execution_ms integer NOT NULL,',
+    '  stamped boolean NOT NULL DEFAULT false',
+    ');',
+  ].join('\n');
+}
+
+/** Records a migration as applied. */
+export function insertRowSql(
+  ref: VersionTableRef,
+  row: { readonly name: string; readonly checksum: string; readonly executionMs: number; readonly stamped?: boolean },
+): string {
+  const stamped = row.stamped === true;
+  const columns = stamped ? 'name, checksum, execution_ms, stamped' : 'name, checksum, execution_ms';
+  const values = [quoteLiteral(row.name), quoteLiteral(row.checksum), String(Math.max(0, Math.round(row.executionMs)))];
+  if (stamped) values.push('true');
+  return `INSERT INTO ${versionTableName(ref)} (${columns}) VALUES (${values.join(', ')});`;
+}
+
+/** Records a migration as not applied. */
+export function deleteRowSql(ref: VersionTableRef, name: string): string {
+  return `DELETE FROM ${versionTableName(ref)} WHERE name = ${quoteLiteral(name)};`;
+}
+
+/** Stores the new checksum of a deliberately changed migration file. */
+export function updateChecksumSql(ref: VersionTableRef, name: string, checksum: string): string {
+  return `UPDATE ${versionTableName(ref)} SET checksum = ${quoteLiteral(checksum)} WHERE name = ${quoteLiteral(name)};`;
+}
+
+interface RawVersionRow {
+  readonly name: string;
+  readonly checksum: string;
+  readonly applied_at: Date | string;
+  readonly execution_ms: number | string;
+  readonly stamped: boolean;
+}
+
+/** Postgres SQLSTATEs meaning "that table (or its schema) is not there". */
+const UNDEFINED_TABLE = '42P01';
+const INVALID_SCHEMA = '3F000';
+
+/**
+ * Reads the version table: the one query of a "nothing pending" run. Rows come in the order they
+ * were applied (`applied_at`, then name by code point, the same on every server). Returns null when the table (or its schema) does not
+ * exist — nothing is created here, so read-only commands leave a fresh database untouched.
+ *
+ * Must not run inside a transaction: a missing table is detected by the query failing.
+ */
+export async function readVersionTable(session: Queryable, ref: VersionTableRef): Promise<AppliedMigration[] | null> {
+  let rows: RawVersionRow[];
+  try {
+    const result = await session.query<RawVersionRow>(
+      `SELECT name, checksum, applied_at, execution_ms, stamped FROM ${versionTableName(ref)} ORDER BY applied_at, name COLLATE "C"`,
+    );
+    rows = result.rows;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === UNDEFINED_TABLE || code === INVALID_SCHEMA) return null;
+    throw new WorlddbError(`cannot read version table ${versionTableName(ref)}: ${describeCause(error)}`, ExitCode.failed, {
+      hint: 'the table must have the columns name, checksum, applied_at, execution_ms and stamped; is it a worlddb version table?',
+      cause: error,
+    });
+  }
+  return rows.map((row) => ({
+    name: row.name,
+    checksum: row.checksum,
+    appliedAt: row.applied_at instanceof Date ? row.applied_at : new Date(row.applied_at),
+    executionMs: Number(row.execution_ms),
+    stamped: row.stamped,
+  }));
+}
