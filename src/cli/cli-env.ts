@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { openDatabase } from '../connection/open-database.js';
 import type { Database } from '../connection/types.js';
 import { parseDuration } from '../config/duration.js';
 import { UsageError } from '../errors.js';
+import { displayPath } from '../revision/display-path.js';
 import type { Output } from './output.js';
 
 /** What every command gets from the CLI run: output, working folder, environment. */
@@ -42,10 +42,11 @@ export async function withDatabase<T>(
   lockTimeoutMs: number,
   fn: (db: Database) => Promise<T>,
 ): Promise<T> {
+  const { openDatabase } = await import('../connection/open-database.js');
   const db = await openDatabase(config.database, {
     lockTimeoutMs,
     rootDir: config.rootDir,
-    onCreate: (dir) => env.output.err(env.output.color.dim(`creating the embedded database in ${dir} (first use, a few seconds)`)),
+    onCreate: (dir) => env.output.err(env.output.color.dim(`creating the embedded database in ${displayPath(dir, env.cwd)} (first use, a few seconds)`)),
   });
   try {
     return await fn(db);

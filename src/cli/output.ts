@@ -18,6 +18,8 @@ export interface Output {
   readonly color: ChalkInstance;
   /** Whether the user can be asked questions (stdin and stderr are TTYs). */
   readonly interactive: boolean;
+  /** Asks a yes/no question on the terminal; false when not interactive. */
+  confirm(question: string): Promise<boolean>;
 }
 
 export interface OutputProps {
@@ -25,6 +27,8 @@ export interface OutputProps {
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdinIsTTY?: boolean;
+  /** Reads one answer from the user (the CLI passes a readline prompt on a TTY). */
+  readonly prompt?: (question: string) => Promise<string>;
 }
 
 /**
@@ -34,11 +38,17 @@ export interface OutputProps {
 export function createOutput(props: OutputProps): Output {
   const noColor = (props.env['NO_COLOR'] ?? '') !== '';
   const color = new Chalk({ level: props.stdout.isTTY === true && !noColor ? 1 : 0 });
+  const interactive = props.stdinIsTTY === true && props.stderr.isTTY === true && props.prompt !== undefined;
   return {
     out: (line) => props.stdout.write(`${line}\n`),
     err: (line) => props.stderr.write(`${line}\n`),
     json: (value) => props.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     color,
-    interactive: props.stdinIsTTY === true && props.stderr.isTTY === true,
+    interactive,
+    async confirm(question) {
+      if (!interactive || props.prompt === undefined) return false;
+      const answer = await props.prompt(`${question} [y/N] `);
+      return /^y(es)?$/i.test(answer.trim());
+    },
   };
 }

@@ -10,6 +10,8 @@ export interface RunProps {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly stdinIsTTY?: boolean;
+  /** Asks the user a question (interactive terminals only). */
+  readonly prompt?: (question: string) => Promise<string>;
 }
 
 /** The version printed by `--version`. */

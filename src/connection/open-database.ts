@@ -1,7 +1,5 @@
 import { relative } from 'node:path';
 import type { DatabaseSettings } from '../config/types.js';
-import { createPgDatabase } from './pg-database.js';
-import { openPgliteDatabase } from './pglite-database.js';
 import type { Database } from './types.js';
 
 export interface OpenDatabaseOptions {
@@ -18,7 +16,12 @@ export interface OpenDatabaseOptions {
  * embedded PGlite folder `settings.dataDir`. Nothing is connected until the first session.
  */
 export async function openDatabase(settings: DatabaseSettings, options: OpenDatabaseOptions): Promise<Database> {
-  if (settings.url !== null) return createPgDatabase({ url: settings.url });
+  // Each kind loads only its own driver: start-up time counts for every command.
+  if (settings.url !== null) {
+    const { createPgDatabase } = await import('./pg-database.js');
+    return createPgDatabase({ url: settings.url });
+  }
+  const { openPgliteDatabase } = await import('./pglite-database.js');
   const label = options.rootDir === undefined ? settings.dataDir : relative(options.rootDir, settings.dataDir) || '.';
   return openPgliteDatabase({
     dataDir: settings.dataDir,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
+import { makeCheckCommand } from './check.js';
 import { makeDowngradeCommand } from './downgrade.js';
 import { makeCurrentCommand, makeHistoryCommand, makeStatusCommand } from './inspect-commands.js';
 import { makeMigrateCommand } from './migrate.js';
@@ -11,7 +12,6 @@ import { makeStampCommand } from './stamp.js';
  * 0 without throwing (e.g. `check` finding drift).
  */
 export function registerCommands(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
-  void setExitCode;
   for (const command of [
     makeMigrateCommand(env),
     makeDowngradeCommand(env),
@@ -20,6 +20,7 @@ export function registerCommands(program: Command, env: CliEnv, setExitCode: (co
     makeHistoryCommand(env),
     makeCurrentCommand(env),
     makeStampCommand(env),
+    makeCheckCommand(env, setExitCode),
   ]) {
     program.addCommand(command.configureOutput(program.configureOutput()).exitOverride().showHelpAfterError('(run worlddb <command> --help for usage)'));
   }

@@ -1,0 +1,47 @@
+import type { SchemaTarget } from '../config/types.js';
+import type { Session } from '../connection/types.js';
+import { compareSchemas, deepEqual, type RenameHints } from '../diff/index.js';
+import { introspectSchema } from '../introspect/introspect-schema.js';
+import { modelToState, type SchemaModel } from '../model/index.js';
+import type { Operation } from '../ops/index.js';
+import type { SchemaState } from '../schema/types.js';
+import { normalizeThroughPostgres } from './normalize-model.js';
+import { retargetState } from './retarget-state.js';
+
+export interface ModelComparison {
+  /** The schema as it is in the database (the version table left out). */
+  readonly live: SchemaState;
+  /** The schema as the model wants it, as Postgres would store it. */
+  readonly desired: SchemaState;
+  /** What turns `live` into `desired`, in run order. Empty when they match. */
+  readonly operations: readonly Operation[];
+}
+
+export interface CompareModelOptions {
+  readonly renames?: RenameHints;
+}
+
+/**
+ * Compares the model of `target` with its schema in the database: introspects exactly that schema
+ * (filtered by name, the version table left out), and, unless the model already matches it as
+ * written, lets Postgres normalise the model in a rolled-back scratch schema before comparing.
+ *
+ * @example
+ * const { operations } = await compareModel(session, target, asia);
+ * operations.length === 0 // => the database matches the model
+ */
+export async function compareModel(
+  session: Session,
+  target: SchemaTarget,
+  model: SchemaModel,
+  options: CompareModelOptions = {},
+): Promise<ModelComparison> {
+  const exclude = [target.versionTable];
+  const declared = retargetState(modelToState(model), target.schema);
+  const live = await introspectSchema(session, target.schema, { exclude });
+  // The model as written usually matches the catalog already: no scratch schema needed then.
+  if (deepEqual(live, declared) && options.renames === undefined) return { live, desired: declared, operations: [] };
+  const desired = await normalizeThroughPostgres(session, declared);
+  const operations = compareSchemas(live, desired, options.renames === undefined ? {} : { renames: options.renames });
+  return { live, desired, operations };
+}

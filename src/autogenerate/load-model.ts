@@ -1,0 +1,42 @@
+import { importModule } from '../config/read-config-file.js';
+import type { SchemaTarget } from '../config/types.js';
+import { describeCause, ModelError, UsageError } from '../errors.js';
+import { isSchemaModel, type SchemaModel } from '../model/index.js';
+import { displayPath } from '../revision/display-path.js';
+
+/**
+ * Loads the model module of a schema (TypeScript through tsx, no build step) and returns its
+ * default export, checked to be a schema made by `defineSchema`.
+ *
+ * @throws UsageError when the config names no model; ModelError when the module fails to load,
+ *   its model is invalid, or it exports no schema model.
+ * @example
+ * const model = await loadModel(config.targets[0]); // the schema model of src/db/asia.ts
+ */
+export async function loadModel(target: SchemaTarget, cwd: string = process.cwd()): Promise<SchemaModel> {
+  const path = target.source.model;
+  if (path === null) {
+    throw new UsageError(`schema "${target.schema}" has no model`, {
+      hint: `set "model" in config key "schemas.${target.schema}" to the module that declares it (e.g. src/db/${target.schema}.ts)`,
+    });
+  }
+  const shown = displayPath(path, cwd);
+  let module: { default?: unknown };
+  try {
+    module = (await importModule(path)) as { default?: unknown };
+  } catch (cause) {
+    if (cause instanceof ModelError) throw cause;
+    const notFound = (cause as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && describeCause(cause).includes(path);
+    throw new ModelError(
+      notFound ? `model ${shown} of schema "${target.schema}" does not exist` : `cannot load model ${shown} of schema "${target.schema}": ${describeCause(cause)}`,
+      { hint: notFound ? `check "model" in config key "schemas.${target.schema}"` : 'fix the model module (run with --verbose for the stack)', cause },
+    );
+  }
+  const model = module.default;
+  if (!isSchemaModel(model)) {
+    throw new ModelError(`model ${shown} of schema "${target.schema}" has no schema model as its default export`, {
+      hint: "write `export default defineSchema('" + target.schema + "', { tables: { ... } })`",
+    });
+  }
+  return model;
+}

@@ -1,0 +1,107 @@
+import { Command } from 'commander';
+import { createTwoFilesPatch } from 'diff';
+import type { SchemaTarget } from '../../config/types.js';
+import { ExitCode } from '../../errors.js';
+import type { ModelComparison } from '../../autogenerate/compare-model.js';
+import { deepEqual } from '../../diff/index.js';
+import { describeOperation } from '../../ops/index.js';
+import { renderTableDdl } from '../../render/index.js';
+import type { TableState } from '../../schema/types.js';
+import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import type { Output } from '../output.js';
+import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
+
+interface CheckFlags extends SchemaSelection, TimeoutFlags {
+  readonly json?: boolean;
+}
+
+/** What `check` found for one schema. */
+export interface SchemaCheck {
+  readonly schema: string;
+  /** True when nothing is pending and the database matches the model. */
+  readonly clean: boolean;
+  readonly pending: readonly string[];
+  readonly operations: readonly { readonly kind: string; readonly description: string }[];
+  /** Unified diffs of each differing table's DDL, database (---) versus model (+++). */
+  readonly diffs: readonly { readonly table: string; readonly patch: string }[];
+}
+
+/** Unified diffs of the DDL of each table that differs between the database and the model. */
+export function tableDiffs(schema: string, comparison: ModelComparison): SchemaCheck['diffs'] {
+  const live = new Map(comparison.live.tables.map((t) => [t.name, t]));
+  const desired = new Map(comparison.desired.tables.map((t) => [t.name, t]));
+  const names = [...new Set([...live.keys(), ...desired.keys()])].sort();
+  const ddl = (table: TableState | undefined): string => (table === undefined ? '' : renderTableDdl(table, schema));
+  return names
+    .filter((name) => !deepEqual(live.get(name), desired.get(name)))
+    .map((name) => ({
+      table: name,
+      patch: createTwoFilesPatch(`database ${schema}.${name}`, `model ${schema}.${name}`, ddl(live.get(name)), ddl(desired.get(name)), '', '', {
+        context: 3,
+      }),
+    }));
+}
+
+function printCheck(output: Output, result: SchemaCheck): void {
+  const { color } = output;
+  if (result.clean) {
+    output.out(`${result.schema}: ${color.green('clean')} (at head, database matches the model)`);
+    return;
+  }
+  output.out(color.bold(`${result.schema}: ${color.red('differs')}`));
+  if (result.pending.length > 0) output.out(color.yellow(`  ${result.pending.length} pending migration${result.pending.length === 1 ? '' : 's'}: ${result.pending.join(', ')}`));
+  for (const op of result.operations) output.out(`  ${op.description}`);
+  for (const { patch } of result.diffs) {
+    for (const line of patch.split('\n').slice(1)) {
+      if (line.startsWith('+++') || line.startsWith('---')) output.out(color.bold(line));
+      else if (line.startsWith('+')) output.out(color.green(line));
+      else if (line.startsWith('-')) output.out(color.red(line));
+      else if (line.startsWith('@@')) output.out(color.cyan(line));
+      else if (line !== '') output.out(line);
+    }
+  }
+}
+
+async function checkSchema(env: CliEnv, db: Parameters<Parameters<typeof withDatabase>[3]>[0], target: SchemaTarget): Promise<SchemaCheck> {
+  const { status } = await import('../../runner/index.js');
+  const { compareModel } = await import('../../autogenerate/compare-model.js');
+  const { loadModel } = await import('../../autogenerate/load-model.js');
+  const model = await loadModel(target, env.cwd);
+  const current = await status(db, target);
+  const session = await db.connect();
+  let comparison: ModelComparison;
+  try {
+    comparison = await compareModel(session, target, model);
+  } finally {
+    await session.release();
+  }
+  return {
+    schema: target.schema,
+    clean: current.pending.length === 0 && comparison.operations.length === 0,
+    pending: current.pending,
+    operations: comparison.operations.map((op) => ({ kind: op.kind, description: describeOperation(op, target.schema) })),
+    diffs: tableDiffs(target.schema, comparison),
+  };
+}
+
+/** `worlddb check`: exit 0 when every chosen schema is at head and matches its model. */
+export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => void): Command {
+  const command = new Command('check')
+    .description('check that the database is at head and matches the model (exit 6 when not)')
+    .addOption(jsonOption())
+    .option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
+  addSchemaOptions(command);
+  return command.action(async (flags: CheckFlags, cmd: Command) => {
+    const config = await loadProjectConfig(env, cmd);
+    const targets = selectTargets(config, flags, false);
+    const results = await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+      const found: SchemaCheck[] = [];
+      for (const target of targets) found.push(await checkSchema(env, db, target));
+      return found;
+    });
+    if (flags.json === true) env.output.json(results);
+    else for (const result of results) printCheck(env.output, result);
+    if (results.some((r) => !r.clean)) setExitCode(ExitCode.drift);
+  });
+}
