@@ -1,12 +1,21 @@
 /**
  * `npm run bench`: the speed targets of the issues, each measured against a baseline in the same
  * run (never as a timed test). Needs the real Postgres server (WORLDDB_BENCH_ADMIN_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres) and a built worlddb (`npm run build`).
+ * postgres://postgres@127.0.0.1:5432/postgres); builds worlddb first (the CLI runs from dist/).
+ * `npm run bench -- migrations` (or introspect, autogenerate) runs one section.
  */
+import { benchAutogenerate } from './autogenerate.js';
+import { benchIntrospect } from './introspect.js';
 import { benchMigrations } from './migrations.js';
 
-const sections = [benchMigrations];
-for (const section of sections) {
+const sections: Record<string, () => Promise<string[]>> = {
+  migrations: benchMigrations,
+  introspect: benchIntrospect,
+  autogenerate: benchAutogenerate,
+};
+const chosen = process.argv.slice(2);
+for (const [name, section] of Object.entries(sections)) {
+  if (chosen.length > 0 && !chosen.includes(name)) continue;
   const lines = await section();
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

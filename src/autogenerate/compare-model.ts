@@ -1,6 +1,6 @@
 import type { SchemaTarget } from '../config/types.js';
 import type { Session } from '../connection/types.js';
-import { compareSchemas, deepEqual, type RenameHints } from '../diff/index.js';
+import { compareSchemas, type RenameHints } from '../diff/index.js';
 import { introspectSchema } from '../introspect/introspect-schema.js';
 import { modelToState, type SchemaModel } from '../model/index.js';
 import type { Operation } from '../ops/index.js';
@@ -23,8 +23,8 @@ export interface CompareModelOptions {
 
 /**
  * Compares the model of `target` with its schema in the database: introspects exactly that schema
- * (filtered by name, the version table left out), and, unless the model already matches it as
- * written, lets Postgres normalise the model in a rolled-back scratch schema before comparing.
+ * (filtered by name, the version table left out), and lets Postgres normalise the tables of the
+ * model that do not already match it as written (see {@link normalizeThroughPostgres}).
  *
  * @example
  * const { operations } = await compareModel(session, target, asia);
@@ -39,9 +39,7 @@ export async function compareModel(
   const exclude = [target.versionTable];
   const declared = retargetState(modelToState(model), target.schema);
   const live = await introspectSchema(session, target.schema, { exclude });
-  // The model as written usually matches the catalog already: no scratch schema needed then.
-  if (deepEqual(live, declared) && options.renames === undefined) return { live, desired: declared, operations: [] };
-  const desired = await normalizeThroughPostgres(session, declared);
+  const desired = await normalizeThroughPostgres(session, declared, live);
   const operations = compareSchemas(live, desired, options.renames === undefined ? {} : { renames: options.renames });
   return { live, desired, operations };
 }

@@ -8,12 +8,13 @@ type InsertFor<S, T> = S extends SchemaModel ? (T extends TableNameOf<S> ? Inser
 type TablesFor<S> = S extends SchemaModel ? TableNameOf<S> : never;
 type CommonTables<S extends SchemaModel> = TableNameOf<S>;
 
-interface TableAccess<S extends SchemaModel, T extends string> {
-  insert(row: InsertFor<S, T>): Promise<RowFor<S, T>>;
+interface TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
+  insert(row: InsertOf<S, T>): Promise<RowOf<S, T>>;
+  select(o: {where?: Partial<RowOf<S,T>>; orderBy?: keyof RowOf<S,T>}): Promise<RowOf<S, T>[]>;
 }
 interface SchemaAccess<S extends SchemaModel> {
   table<T extends CommonTables<S>>(name: T): TableAccess<S, T>;
-  table<const N extends string>(name: string extends N ? N : never): TableAccess<S, TablesFor<S>>;
+  table<const N extends string>(name: string extends N ? N : never): TableAccess<S, TableNameOf<S>>;
 }
 type Models = { readonly [k: string]: SchemaModel };
 interface World<M extends Models> {
@@ -50,3 +51,20 @@ async function t() {
   void rr;
 }
 void t;
+
+async function u() {
+  const rows = await w.schema('europe').table('countries').select({ where: { eu_member: true }, orderBy: 'eu_member' });
+  expectTypeOf(rows[0]!.eu_member).toEqualTypeOf<boolean | null>();
+  // @ts-expect-error
+  await w.schema('europe').table('countries').select({ where: { signature_dish: 'x' } });
+  const name: string = 'europe';
+  const r2 = await w.schema(name).table('countries').select({ where: { signature_dish: 'x' }, orderBy: 'name' });
+  // @ts-expect-error
+  await w.schema(name).table('countries').select({ orderBy: 'eu_member' });
+  return r2;
+}
+void u;
+export async function addCountry2<S extends Continent>(world: W, schema: S, fields: InsertOf<(typeof models)[S], 'countries'>) {
+  const r = await world.schema(schema).table('countries').select({ where: { name: fields.name } });
+  return r;
+}

@@ -1,0 +1,142 @@
+/**
+ * Benchmark of issue 3: autogenerate against a schema of 2,000 tables (10 columns, a foreign key,
+ * a unique, an index and a check each) on the real server. Times the comparison of the model with
+ * the database when nothing changed, and from an empty schema; counts catalog queries (at 200 and
+ * at 2,000 tables); and times `pg_dump --schema-only -n bench` of the same schema in the same run.
+ */
+import { spawnSync } from 'node:child_process';
+import { compareModel } from '../src/autogenerate/compare-model.js';
+import type { SchemaTarget } from '../src/config/types.js';
+import { createPgDatabase } from '../src/connection/pg-database.js';
+import type { QueryResult, Queryable, Session } from '../src/connection/types.js';
+import { boolean, defineSchema, index, integer, jsonb, numeric, sql, table, text, timestamptz, varchar } from '../src/model/index.js';
+import { adminUrl, dropDatabase, freshDatabase, median, seconds } from './support.js';
+
+const TABLES = 2_000;
+const RUNS = 3;
+const BATCH = 100;
+
+const name = (i: number): string => `t_${String(i).padStart(4, '0')}`;
+
+function tableDdl(schema: string, i: number): string {
+  const t = name(i);
+  return (
+    `CREATE TABLE ${schema}.${t} (id integer PRIMARY KEY, root_id integer NOT NULL REFERENCES ${schema}.root (id) ON DELETE CASCADE,` +
+    ` code text NOT NULL UNIQUE, label varchar(100), amount numeric(12,2) CHECK (amount >= 0), active boolean NOT NULL DEFAULT true,` +
+    ` created_at timestamptz NOT NULL DEFAULT now(), tags text[] DEFAULT '{}', payload jsonb, note text);\n` +
+    `CREATE INDEX ${t}_label_idx ON ${schema}.${t} (label);`
+  );
+}
+
+/** The model of the same schema, written as a user would (`amount >= 0`, `'{}'`, `now()`). */
+function benchModel(tables: number) {
+  const shape = () =>
+    table(
+      {
+        id: integer().primaryKey(),
+        root_id: integer().notNull().references('root', 'id', { onDelete: 'cascade' }),
+        code: text().notNull().unique(),
+        label: varchar(100),
+        amount: numeric(12, 2).check(sql`amount >= 0`),
+        active: boolean().notNull().default(true),
+        created_at: timestamptz().notNull().default(sql`now()`),
+        tags: text().array().default(sql`'{}'`),
+        payload: jsonb(),
+        note: text(),
+      },
+      { indexes: [index(['label'])] },
+    );
+  const all: Record<string, ReturnType<typeof shape> | ReturnType<typeof table>> = { root: table({ id: integer().primaryKey() }) };
+  for (let i = 0; i < tables; i++) all[name(i)] = shape();
+  return defineSchema('bench', { tables: all });
+}
+
+function counting(session: Session): { session: Session; count: () => number } {
+  let count = 0;
+  const wrap: Queryable = {
+    query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+      count += 1;
+      return session.query<R>(text, params);
+    },
+    exec(text: string): Promise<void> {
+      count += 1;
+      return session.exec(text);
+    },
+  };
+  return { session: { ...session, ...wrap }, count: () => count };
+}
+
+const targetOf = (schema: string): SchemaTarget => ({
+  schema,
+  source: { model: null, migrationsDir: '' },
+  versionTable: { schema, table: `${schema}_migration_version` },
+});
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = process.hrtime.bigint();
+  const result = await fn();
+  return [result, Number(process.hrtime.bigint() - start) / 1e9];
+}
+
+async function createSchema(session: Session, schema: string, tables: number): Promise<void> {
+  await session.exec(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.root (id integer PRIMARY KEY)`);
+  for (let start = 0; start < tables; start += BATCH) {
+    await session.exec(Array.from({ length: Math.min(BATCH, tables - start) }, (_, k) => tableDdl(schema, start + k)).join('\n'));
+  }
+}
+
+export async function benchAutogenerate(): Promise<string[]> {
+  const db = await freshDatabase();
+  const database = createPgDatabase({ url: db.url });
+  try {
+    const setup = await database.connect();
+    try {
+      await createSchema(setup, 'bench', TABLES);
+      await createSchema(setup, 'small', 200);
+      await setup.exec('CREATE SCHEMA empty; ANALYZE');
+    } finally {
+      await setup.release();
+    }
+    const model = benchModel(TABLES);
+    const smallModel = benchModel(200);
+    const noChange: number[] = [];
+    const fromEmpty: number[] = [];
+    const dumps: number[] = [];
+    let queries = { small: 0, large: 0, empty: 0 };
+    let operationsFromEmpty = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const session = await database.connect();
+      try {
+        const large = counting(session);
+        const [same, t1] = await timed(() => compareModel(large.session, targetOf('bench'), model));
+        if (same.operations.length !== 0) throw new Error(`expected no change, got ${same.operations.length} operations`);
+        noChange.push(t1);
+        const small = counting(session);
+        await compareModel(small.session, targetOf('small'), smallModel);
+        const empty = counting(session);
+        const [created, t2] = await timed(() => compareModel(empty.session, targetOf('empty'), model));
+        operationsFromEmpty = created.operations.length;
+        fromEmpty.push(t2);
+        queries = { small: small.count(), large: large.count(), empty: empty.count() };
+      } finally {
+        await session.release();
+      }
+      const start = process.hrtime.bigint();
+      const dump = spawnSync('pg_dump', ['--schema-only', '-n', 'bench', '-f', '/dev/null', db.url], { encoding: 'utf8' });
+      if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr}`);
+      dumps.push(Number(process.hrtime.bigint() - start) / 1e9);
+    }
+    const dump = median(dumps);
+    const ratio = (value: number): string => `ratio ${(value / dump).toFixed(2)}x`;
+    return [
+      `## autogenerate, ${TABLES} tables in one schema (real server ${new URL(adminUrl).host}, median of ${RUNS})`,
+      `pg_dump --schema-only -n bench (baseline)   ${seconds(dump)}`,
+      `no change                                   ${seconds(median(noChange))}   ${ratio(median(noChange))}   (target < 1 s)`,
+      `from an empty schema (${operationsFromEmpty} operations)    ${seconds(median(fromEmpty))}   ${ratio(median(fromEmpty))}`,
+      `database round trips: ${queries.small} at 200 tables, ${queries.large} at ${TABLES} tables (no change), ${queries.empty} from empty`,
+    ];
+  } finally {
+    await database.close();
+    await dropDatabase(db.name);
+  }
+}

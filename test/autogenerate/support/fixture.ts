@@ -1,0 +1,162 @@
+/**
+ * Fixture cases for autogenerate, run against a real catalog (PGlite and the real server).
+ *
+ * A case is a starting SQL (run in a fresh schema, `search_path` set to it), a model, and the
+ * operations autogenerate is expected to find, written as `describeOperation` lines with the
+ * schema shown as `s` (and a second fresh schema, for cross-schema references, as `o`).
+ *
+ * {@link runFixture} checks, for every case:
+ * 1. `compareModel` gives exactly the expected operations (and the expected number of warnings);
+ * 2. the generated up part applies, and comparing again finds nothing (round trip);
+ * 3. the generated down part applies, and the catalog of the schema is exactly what it was right
+ *    after the starting SQL; a second schema the case uses is never touched.
+ */
+import { expect, it } from 'vitest';
+import { compareModel, type ModelComparison } from '../../../src/autogenerate/compare-model.js';
+import { revisionScript, type RevisionScript } from '../../../src/autogenerate/revision-script.js';
+import type { SchemaTarget } from '../../../src/config/types.js';
+import type { Queryable, Session } from '../../../src/connection/types.js';
+import type { RenameHints } from '../../../src/diff/renames.js';
+import { introspectSchema } from '../../../src/introspect/introspect-schema.js';
+import type { SchemaModel } from '../../../src/model/index.js';
+import { describeOperation } from '../../../src/ops/describe.js';
+import type { Operation } from '../../../src/ops/operation.js';
+import type { SchemaState } from '../../../src/schema/types.js';
+import { quoteIdent } from '../../../src/sql/quote.js';
+import { describeEachDatabase, freshName, type TestDatabase } from '../../support/databases.js';
+
+/** The fresh schema names of one run of a case. */
+export interface Names {
+  /** The schema the case migrates. */
+  readonly schema: string;
+  /** A second schema, for references to another schema; created only when the case has `otherSql`. */
+  readonly other: string;
+}
+
+type PerNames<T> = T | ((names: Names) => T);
+
+export interface FixtureCase {
+  readonly name: string;
+  /** Run first, in the second schema (`search_path` set to it). */
+  readonly otherSql?: PerNames<string>;
+  /** The starting SQL, run in the case's schema (`search_path` set to it, then `public`). */
+  readonly sql: PerNames<string>;
+  /** The model; its own schema name does not matter (compareModel retargets it). */
+  readonly model: PerNames<SchemaModel>;
+  readonly renames?: RenameHints;
+  /** `describeOperation` lines, in order; the schema is `s`, the second schema `o`. */
+  readonly expected: readonly string[];
+  /** `-- WARNING:` lines expected in the up part (destructive operations). Default 0. */
+  readonly warnings?: number;
+  /** More assertions on the first comparison and the script. */
+  readonly also?: (result: FixtureResult) => void | Promise<void>;
+}
+
+export interface FixtureResult {
+  readonly names: Names;
+  readonly model: SchemaModel;
+  readonly session: Session;
+  readonly first: ModelComparison;
+  readonly script: RevisionScript;
+  /** The schema right after the starting SQL. */
+  readonly start: SchemaState;
+  /** The schema right after the up part. */
+  readonly afterUp: SchemaState;
+}
+
+function resolve<T>(value: PerNames<T>, names: Names): T {
+  return typeof value === 'function' ? (value as (names: Names) => T)(names) : value;
+}
+
+/** A target for `schema` with a version table `v` in it (which does not exist: nothing to leave out). */
+export function targetFor(schema: string): SchemaTarget {
+  return { schema, source: { model: null, migrationsDir: '' }, versionTable: { schema, table: 'v' } };
+}
+
+/** Runs `sql` in one transaction with `search_path` set to `schema`, then `public`. */
+export async function runInSchema(session: Session, schema: string, sql: string): Promise<void> {
+  if (sql.trim() === '') return;
+  await session.transaction(async (tx: Queryable) => {
+    await tx.exec(`SET LOCAL search_path TO ${quoteIdent(schema)}, public`);
+    await tx.exec(sql);
+  });
+}
+
+/** `describeOperation` of each operation, with the fresh schema names replaced by `s` and `o`. */
+export function describeAll(ops: readonly Operation[], names: Names): string[] {
+  return ops.map((op) => describeOperation(op, 's').split(names.other).join('o').split(names.schema).join('s'));
+}
+
+function warningLines(sql: string): number {
+  return sql.split('\n').filter((line) => line.startsWith('-- WARNING:')).length;
+}
+
+/** Holds a session of `target` for the time of `fn`. */
+export async function withSession<T>(target: TestDatabase, fn: (session: Session) => Promise<T>): Promise<T> {
+  const session = await target.db.connect();
+  try {
+    return await fn(session);
+  } finally {
+    await session.release();
+  }
+}
+
+/**
+ * Runs one case on `session` in fresh schemas (or in `names` when given): see the module comment.
+ * Returns what it saw, for further assertions.
+ */
+export async function runFixture(session: Session, c: FixtureCase, given?: Names): Promise<FixtureResult> {
+  const names = given ?? { schema: freshName('ag'), other: freshName('ago') };
+  const target = targetFor(names.schema);
+  const exclude = [target.versionTable];
+  const hasOther = c.otherSql !== undefined;
+  if (hasOther) {
+    await session.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(names.other)}`);
+    await runInSchema(session, names.other, resolve(c.otherSql ?? '', names));
+  }
+  await session.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(names.schema)}`);
+  await runInSchema(session, names.schema, resolve(c.sql, names));
+  const start = await introspectSchema(session, names.schema, { exclude });
+  const otherStart = hasOther ? await introspectSchema(session, names.other) : null;
+  const model = resolve(c.model, names);
+
+  // 1. the expected operations
+  const first = await compareModel(session, target, model, c.renames === undefined ? {} : { renames: c.renames });
+  expect(first.live).toEqual(start);
+  expect(describeAll(first.operations, names)).toEqual(c.expected);
+  const script = revisionScript(names.schema, first.operations);
+  expect(warningLines(script.up), `warnings in the up part:\n${script.up}`).toBe(c.warnings ?? 0);
+
+  // 2. up, then nothing left to do
+  await runInSchema(session, names.schema, script.up).catch((error: unknown) => {
+    throw new Error(`the up part fails: ${String(error)}\n${script.up}`);
+  });
+  const second = await compareModel(session, target, model);
+  expect(describeAll(second.operations, names), `left after the up part:\n${script.up}`).toEqual([]);
+  const afterUp = second.live;
+
+  // 3. down, then exactly the start
+  await runInSchema(session, names.schema, script.down).catch((error: unknown) => {
+    throw new Error(`the down part fails: ${String(error)}\n${script.down}`);
+  });
+  expect(await introspectSchema(session, names.schema, { exclude }), `after the down part:\n${script.down}`).toEqual(start);
+  if (otherStart !== null) expect(await introspectSchema(session, names.other)).toEqual(otherStart);
+
+  const result: FixtureResult = { names, model, session, first, script, start, afterUp };
+  await c.also?.(result);
+  return result;
+}
+
+/**
+ * One `describe` per database (PGlite and the real server, one database per file), one test per
+ * case, each in fresh schemas.
+ */
+export function describeFixtures(title: string, cases: readonly FixtureCase[]): void {
+  describeEachDatabase(title, (database) => {
+    for (const c of cases) {
+      it(c.name, async () => {
+        await withSession(database(), (session) => runFixture(session, c));
+      });
+    }
+  });
+}
