@@ -70,8 +70,3 @@ export interface ChangeOptions {
   readonly allRows?: boolean;
 }
 
-/**
- * `N` when it is a schema name of the world, or a `string` known only at run time; an unknown
- * literal name is a compile error.
- */
-export type KnownOrRuntime<N extends string, Known extends string> = string extends N ? N : N extends Known ? N : Known;

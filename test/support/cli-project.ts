@@ -4,7 +4,7 @@
  * through DATABASE_URL). Runs the CLI in-process (`run`) or as a real process (`spawn`).
  */
 import { spawn as spawnProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ import { createServerDatabase } from './databases.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(REPO_ROOT, 'bin', 'worlddb');
+/** The model API, for model files written in test projects. */
+export const MODEL_API = join(REPO_ROOT, 'src', 'model', 'index.ts');
 
 export interface CliResult {
   readonly code: number;
@@ -30,6 +32,8 @@ export interface CliProject {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Runs the CLI in this process. */
   run(...args: string[]): Promise<CliResult>;
+  /** Runs the CLI in this process as if on a terminal, answering its questions in order (asked questions are appended to stderr as `? ...`). */
+  runInteractive(answers: string[], ...args: string[]): Promise<CliResult>;
   /** Runs `bin/worlddb` as a child process. */
   spawn(args: readonly string[], extraEnv?: Record<string, string>): Promise<CliResult>;
   /** Writes a file relative to the project. */
@@ -45,13 +49,13 @@ export interface CliProjectProps {
   readonly config: unknown;
   /** Files relative to the project root, e.g. `migrations/asia/2026..._x.sql`. */
   readonly files?: Readonly<Record<string, string>>;
-  /** Copy the repository's world example (config, migrations, src/db). */
+  /** Copy the repository's world example (migrations, and the model in src/db importing the repository's model API). */
   readonly world?: boolean;
 }
 
 class Collector {
   text = '';
-  readonly isTTY = false;
+  constructor(readonly isTTY = false) {}
   write(chunk: string): boolean {
     this.text += chunk;
     return true;
@@ -63,6 +67,11 @@ export async function createCliProject(props: CliProjectProps): Promise<CliProje
   await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
   if (props.world === true) {
     await cp(join(REPO_ROOT, 'migrations'), join(dir, 'migrations'), { recursive: true });
+    await mkdir(join(dir, 'src', 'db'), { recursive: true });
+    for (const file of ['base.ts', 'asia.ts', 'europe.ts']) {
+      const text = await readFile(join(REPO_ROOT, 'src', 'db', file), 'utf8');
+      await writeFile(join(dir, 'src', 'db', file), text.replaceAll("'../model/index.js'", JSON.stringify(MODEL_API)));
+    }
   }
   await mkdir(join(dir, 'config'), { recursive: true });
   await writeFile(join(dir, 'config', 'worlddb.config.json'), JSON.stringify(props.config, null, 2));
@@ -90,6 +99,18 @@ export async function createCliProject(props: CliProjectProps): Promise<CliProje
       const stdout = new Collector();
       const stderr = new Collector();
       const code = await run(args, { stdout, stderr, env, cwd: dir });
+      return { code, stdout: stdout.text, stderr: stderr.text };
+    },
+    async runInteractive(answers, ...args) {
+      const stdout = new Collector();
+      const stderr = new Collector(true);
+      const questions: string[] = [];
+      const prompt = async (question: string): Promise<string> => {
+        questions.push(question);
+        return answers.shift() ?? '';
+      };
+      const code = await run(args, { stdout, stderr, env, cwd: dir, stdinIsTTY: true, prompt });
+      stderr.text += questions.map((q) => `? ${q}\n`).join('');
       return { code, stdout: stdout.text, stderr: stderr.text };
     },
     spawn(args, extraEnv = {}) {
