@@ -44,6 +44,8 @@ export interface OpenWorldOptions<B extends SchemaBindings> {
    * Default false.
    */
   readonly migrate?: boolean;
+  /** Told before a new embedded database is created (the first use takes a few seconds). */
+  readonly onCreateDatabase?: (dataDir: string) => void;
   /** Told about each migration applied by `migrate`. */
   readonly onMigrated?: (schema: string, run: MigrationRun) => void;
   /** Most sessions open at once on a server (the embedded database has one). Default 10. */
@@ -83,7 +85,11 @@ export async function openWorld<const B extends SchemaBindings>(options: OpenWor
     database = options.database;
   } else {
     config = await load();
-    database = await openDatabase(config.database, { lockTimeoutMs: config.lockTimeoutMs, rootDir: config.rootDir });
+    database = await openDatabase(config.database, {
+      lockTimeoutMs: config.lockTimeoutMs,
+      rootDir: config.rootDir,
+      ...(options.onCreateDatabase === undefined ? {} : { onCreate: options.onCreateDatabase }),
+    });
   }
   const ownsDatabase = options.database === undefined;
   try {

@@ -9,7 +9,8 @@ import type { EnumUsage, Operation } from '../ops/operation.js';
 import type { EnumState, SchemaState } from '../schema/types.js';
 import { columnKey } from './compare-context.js';
 import { compareText, differences, type Differences } from './differences.js';
-import { enumTypeUse, printIdent } from './pg-identifier.js';
+import { printIdentifier } from '../sql/print-identifier.js';
+import { enumTypeUse } from './pg-identifier.js';
 import { quoteIdent } from '../sql/quote.js';
 import { deepEqual } from './differences.js';
 
@@ -125,7 +126,7 @@ export function enumDependents(live: SchemaState, to: SchemaState, enumNames: re
   if (enumNames.length === 0) return [];
   const pattern = new RegExp(
     `::(${enumNames
-      .flatMap((name) => [printIdent(name), quoteIdent(name)])
+      .flatMap((name) => [printIdentifier(name), quoteIdent(name)])
       .map(escapeRegExp)
       .join('|')})(?![A-Za-z0-9_$])`,
   );

@@ -17,5 +17,6 @@ export { compareConstraints, rebuildDependentForeignKeys } from './compare-const
 export { compareIndexes } from './compare-indexes.js';
 export { compareEnums, enumDependents, enumDifferences, enumUsages, type EnumColumns } from './compare-enums.js';
 export { compareComments } from './compare-comments.js';
-export { printIdent, enumTypeUse, renameInExpression } from './pg-identifier.js';
+export { enumTypeUse, renameInExpression } from './pg-identifier.js';
+export { printIdentifier } from '../sql/print-identifier.js';
 export type { CompareContext } from './compare-context.js';

@@ -6,47 +6,8 @@
  * column's type against an enum, or to follow a column rename through a check expression, we need
  * the same rule as Postgres' `quote_identifier`.
  */
+import { printIdentifier } from '../sql/print-identifier.js';
 import { quoteIdent } from '../sql/quote.js';
-
-/**
- * Keywords that `quote_identifier` quotes: every keyword that is not unreserved
- * (`SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'`, PostgreSQL 18).
- */
-const QUOTED_KEYWORDS: ReadonlySet<string> = new Set([
-  'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization',
-  'between', 'bigint', 'binary', 'bit', 'boolean', 'both', 'case', 'cast', 'char', 'character',
-  'check', 'coalesce', 'collate', 'collation', 'column', 'concurrently', 'constraint', 'create',
-  'cross', 'current_catalog', 'current_date', 'current_role', 'current_schema', 'current_time',
-  'current_timestamp', 'current_user', 'dec', 'decimal', 'default', 'deferrable', 'desc',
-  'distinct', 'do', 'else', 'end', 'except', 'exists', 'extract', 'false', 'fetch', 'float', 'for',
-  'foreign', 'freeze', 'from', 'full', 'grant', 'greatest', 'group', 'grouping', 'having', 'ilike',
-  'in', 'initially', 'inner', 'inout', 'int', 'integer', 'intersect', 'interval', 'into', 'is',
-  'isnull', 'join', 'json', 'json_array', 'json_arrayagg', 'json_exists', 'json_object',
-  'json_objectagg', 'json_query', 'json_scalar', 'json_serialize', 'json_table', 'json_value',
-  'lateral', 'leading', 'least', 'left', 'like', 'limit', 'localtime', 'localtimestamp',
-  'merge_action', 'national', 'natural', 'nchar', 'none', 'normalize', 'not', 'notnull', 'null',
-  'nullif', 'numeric', 'offset', 'on', 'only', 'or', 'order', 'out', 'outer', 'overlaps', 'overlay',
-  'placing', 'position', 'precision', 'primary', 'real', 'references', 'returning', 'right', 'row',
-  'select', 'session_user', 'setof', 'similar', 'smallint', 'some', 'substring', 'symmetric',
-  'system_user', 'table', 'tablesample', 'then', 'time', 'timestamp', 'to', 'trailing', 'treat',
-  'trim', 'true', 'union', 'unique', 'user', 'using', 'values', 'varchar', 'variadic', 'verbose',
-  'when', 'where', 'window', 'with', 'xmlattributes', 'xmlconcat', 'xmlelement', 'xmlexists',
-  'xmlforest', 'xmlnamespaces', 'xmlparse', 'xmlpi', 'xmlroot', 'xmlserialize', 'xmltable',
-]);
-
-/**
- * An identifier as Postgres' `quote_identifier` prints it: bare when it is lower case letters,
- * digits and underscores not starting with a digit, and not a keyword that needs quoting;
- * otherwise double-quoted.
- *
- * @example
- * printIdent('population') // => 'population'
- * printIdent('Population') // => '"Population"'
- * printIdent('order')      // => '"order"'
- */
-export function printIdent(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) && !QUOTED_KEYWORDS.has(name) ? name : quoteIdent(name);
-}
 
 /**
  * If `type` (as `format_type` prints it) is the enum `enumName` of the schema itself, or an array
@@ -59,7 +20,7 @@ export function printIdent(name: string): string {
 export function enumTypeUse(type: string, enumName: string): { readonly array: boolean } | null {
   const array = type.endsWith('[]');
   const base = array ? type.slice(0, -2) : type;
-  if (base === printIdent(enumName) || base === quoteIdent(enumName)) return { array };
+  if (base === printIdentifier(enumName) || base === quoteIdent(enumName)) return { array };
   return null;
 }
 
@@ -140,10 +101,10 @@ export function renameInExpression(expression: string, renames: ReadonlyMap<stri
       const next = /^\s*(.)/.exec(expression.slice(j))?.[1];
       const renamed = renames.get(name);
       // A bare word is a column only if Postgres would print that column bare (not `AND`, `NULL`).
-      const printedAsColumn = ch === '"' || printIdent(name) === name;
+      const printedAsColumn = ch === '"' || printIdentifier(name) === name;
       const isReference =
         printedAsColumn && previous !== '::' && previous !== '.' && previous !== 'collate' && next !== '(' && next !== '.';
-      out += renamed !== undefined && isReference ? printIdent(renamed) : text;
+      out += renamed !== undefined && isReference ? printIdentifier(renamed) : text;
       previous = ch === '"' ? 'name' : name;
       i = j;
       continue;

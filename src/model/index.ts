@@ -101,5 +101,5 @@ export type {
   UpdateOf,
 } from './row-types.js';
 export { compareNames } from './schema-state.js';
-export { printIdentifier } from './pg-identifier.js';
+export { printIdentifier } from '../sql/print-identifier.js';
 export { makeObjectName } from './pg-naming.js';

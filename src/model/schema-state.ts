@@ -26,7 +26,7 @@ import type { EnumType } from './enum-type.js';
 import { resolveEnums, type EnumUse } from './resolve-enums.js';
 import { indexExpressionName, printExpression, referencedColumns } from './expression.js';
 import { NameRegistry } from './name-registry.js';
-import { printIdentifier } from './pg-identifier.js';
+import { printIdentifier } from '../sql/print-identifier.js';
 import { columnNamesAddition, indexColumnNames } from './pg-naming.js';
 import type { SqlExpression } from './sql-expression.js';
 import type { Table } from './table.js';

@@ -3,7 +3,7 @@
  * of the schema unqualified, of another schema qualified, names quoted only when needed.
  */
 import type { ColumnType } from './column-type.js';
-import { printIdentifier, printQualifiedIdentifier } from './pg-identifier.js';
+import { printIdentifier, printQualifiedIdentifier } from '../sql/print-identifier.js';
 
 function enumName(type: ColumnType & { kind: 'enum' }, schema: string): string {
   const owner = type.enum.schema;

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { enumTypeUse, printIdent, renameInExpression } from '../../src/diff/pg-identifier.js';
+import { enumTypeUse, renameInExpression } from '../../src/diff/pg-identifier.js';
+import { printIdentifier } from '../../src/sql/print-identifier.js';
 
-describe('printIdent', () => {
+describe('printIdentifier', () => {
   it('prints like quote_identifier', () => {
-    expect(printIdent('population')).toBe('population');
-    expect(printIdent('_x1')).toBe('_x1');
-    expect(printIdent('Population')).toBe('"Population"');
-    expect(printIdent('1st')).toBe('"1st"');
-    expect(printIdent('order')).toBe('"order"');
-    expect(printIdent('integer')).toBe('"integer"');
-    expect(printIdent('value')).toBe('value');
-    expect(printIdent('a"b')).toBe('"a""b"');
+    expect(printIdentifier('population')).toBe('population');
+    expect(printIdentifier('_x1')).toBe('_x1');
+    expect(printIdentifier('Population')).toBe('"Population"');
+    expect(printIdentifier('1st')).toBe('"1st"');
+    expect(printIdentifier('order')).toBe('"order"');
+    expect(printIdentifier('integer')).toBe('"integer"');
+    expect(printIdentifier('value')).toBe('value');
+    expect(printIdentifier('a"b')).toBe('"a""b"');
   });
 });
 
