@@ -10,7 +10,6 @@ import { openDatabase } from '../connection/open-database.js';
 import type { Database } from '../connection/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { isSchemaModel } from '../model/index.js';
-import { migrate } from '../runner/migrate.js';
 import type { MigrationRun } from '../runner/types.js';
 import { identifierProblem } from '../sql/quote.js';
 import type { ModelsOf, SchemaBindings } from './access-types.js';
@@ -143,6 +142,8 @@ async function migrateAll(
   placements: readonly SchemaPlacement[],
   onMigrated: OpenWorldOptions<SchemaBindings>['onMigrated'],
 ): Promise<void> {
+  // Loaded only when asked: the runner is not needed to read and write rows.
+  const { migrate } = await import('../runner/migrate.js');
   for (const placement of placements) {
     const target = config.targets.find((t) => t.schema === placement.dbSchema);
     if (target === undefined) {

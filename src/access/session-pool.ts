@@ -8,6 +8,13 @@ export interface SessionPoolProps {
    * there; default 10 on a server.
    */
   readonly maxSessions?: number;
+  /**
+   * Keep released sessions open for the next statement. Default: on a server yes (a connection
+   * costs a round trip or more); on PGlite no, as its single backend is then free for other users
+   * of the same database in this process (the runner, another world) at the cost of a session
+   * reset per statement.
+   */
+  readonly keepIdle?: boolean;
 }
 
 /**
@@ -18,12 +25,13 @@ export interface SessionPoolProps {
  * @example
  * const pool = new SessionPool({ database });
  * const session = await pool.acquire();
- * try { await session.query('select 1'); } finally { pool.release(session); }
+ * try { await session.query('select 1'); } finally { await pool.release(session); }
  * await pool.close();
  */
 export class SessionPool {
   readonly #database: Database;
   readonly #max: number;
+  readonly #keepIdle: boolean;
   readonly #idle: Session[] = [];
   readonly #waiting: ((session: Session | Error) => void)[] = [];
   #open = 0;
@@ -32,6 +40,7 @@ export class SessionPool {
   constructor(props: SessionPoolProps) {
     this.#database = props.database;
     this.#max = props.database.kind === 'pglite' ? 1 : Math.max(1, props.maxSessions ?? 10);
+    this.#keepIdle = props.keepIdle ?? props.database.kind !== 'pglite';
   }
 
   /** A free session: an idle one, a new one, or the next one released. */
@@ -66,8 +75,14 @@ export class SessionPool {
       return;
     }
     const waiter = this.#waiting.shift();
-    if (waiter !== undefined) waiter(session);
-    else this.#idle.push(session);
+    if (waiter !== undefined) {
+      waiter(session);
+    } else if (this.#keepIdle) {
+      this.#idle.push(session);
+    } else {
+      this.#open -= 1;
+      await session.release();
+    }
   }
 
   #connectForWaiter(): void {

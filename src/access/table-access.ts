@@ -210,7 +210,9 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
       const direction = typeof term === 'string' ? 'asc' : term.direction;
       columnOf(this.#table, column, ' (in orderBy)');
       if (direction !== 'asc' && direction !== 'desc') {
-        throw new RefusedQueryError(`orderBy on ${this.#where()}.${column}: direction must be 'asc' or 'desc', got ${JSON.stringify(direction)}`);
+        throw new RefusedQueryError(`orderBy on ${this.#where()}.${column}: direction must be 'asc' or 'desc', got ${JSON.stringify(direction)}`, {
+          hint: "write { column: 'population', direction: 'desc' }",
+        });
       }
       return { column, direction };
     });
@@ -219,7 +221,9 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
   #count(what: 'limit' | 'offset', value: number | undefined): number | null {
     if (value === undefined) return null;
     if (!Number.isSafeInteger(value) || value < 0) {
-      throw new RefusedQueryError(`${what} on ${this.#where()} must be a whole number of 0 or more, got ${String(value)}`);
+      throw new RefusedQueryError(`${what} on ${this.#where()} must be a whole number of 0 or more, got ${String(value)}`, {
+        hint: `leave ${what} out for no ${what}`,
+      });
     }
     return value;
   }

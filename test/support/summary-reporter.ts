@@ -5,7 +5,7 @@ import type { Reporter, TestModule } from 'vitest/node';
  * read without knowing vitest's format.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
     let passed = 0;
     let failed = unhandledErrors.length;
     let skipped = 0;
@@ -18,6 +18,8 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
+    // A run that failed before any test (e.g. global setup: the real server is required in CI) counts as a failure.
+    if (reason === 'failed' && failed === 0) failed = 1;
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }
