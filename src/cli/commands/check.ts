@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import type { SchemaTarget } from '../../config/types.js';
+import type { Database } from '../../connection/types.js';
 import { ExitCode } from '../../errors.js';
 import type { ModelComparison } from '../../autogenerate/compare-model.js';
 import { deepEqual } from '../../diff/index.js';
@@ -63,7 +64,7 @@ function printCheck(output: Output, result: SchemaCheck): void {
   }
 }
 
-async function checkSchema(env: CliEnv, db: Parameters<Parameters<typeof withDatabase>[3]>[0], target: SchemaTarget): Promise<SchemaCheck> {
+async function checkSchema(env: CliEnv, db: Database, target: SchemaTarget): Promise<SchemaCheck> {
   const { status } = await import('../../runner/index.js');
   const { compareModel } = await import('../../autogenerate/compare-model.js');
   const { loadModel } = await import('../../autogenerate/load-model.js');

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { displayPath } from '../../revision/display-path.js';
-import type { HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
+import type { SchemaTarget } from '../../config/types.js';
+import type { DatabaseOrSession, HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
 import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
 import type { Output } from '../output.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
@@ -11,14 +12,15 @@ interface ReadFlags extends SchemaSelection, TimeoutFlags {
 }
 
 type Reader<T> = (env: CliEnv, flags: ReadFlags, cmd: Command) => Promise<T[]>;
+type RunnerModule = typeof import('../../runner/index.js');
 
 /** Runs a read-only runner query for every selected schema (default: all of them). */
-function readEach<T>(read: (module: typeof import('../../runner/index.js')) => (db: never, target: never) => Promise<T>): Reader<T> {
+function readEach<T>(pick: (runner: RunnerModule) => (where: DatabaseOrSession, target: SchemaTarget) => Promise<T>): Reader<T> {
   return async (env, flags, cmd) => {
     const config = await loadProjectConfig(env, cmd);
     const targets = selectTargets(config, flags, true);
-    const runner = await import('../../runner/index.js');
-    const fn = read(runner) as unknown as (db: unknown, target: unknown) => Promise<T>;
+    // The runner is loaded only once the config is valid: start-up time counts.
+    const fn = pick(await import('../../runner/index.js'));
     return withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
       const results: T[] = [];
       for (const target of targets) results.push(await fn(db, target));
