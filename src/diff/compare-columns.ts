@@ -19,7 +19,9 @@ export function compareColumns(from: TableState, to: TableState, context: Compar
   const table = to.name;
   const ops: Operation[] = [];
   const split = differences(from.columns, to.columns);
-  for (const column of split.added) ops.push({ kind: 'addColumn', table, column });
+  // In the model's column order, which is the order Postgres will give them (each goes last).
+  const added = new Set(split.added.map((column) => column.name));
+  for (const column of to.columns) if (added.has(column.name)) ops.push({ kind: 'addColumn', table, column });
   for (const column of split.removed) ops.push({ kind: 'dropColumn', table, column });
   for (const { from: before, to: after } of split.modified) {
     const column = after.name;

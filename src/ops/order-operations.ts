@@ -120,6 +120,9 @@ function subjectOf(op: Operation): readonly [string, string] {
     case 'renameTable':
       return [op.from, ''];
     case 'addColumn':
+      // Added columns keep the order they are given in (the model's): Postgres appends each
+      // column at the end, and sorting them by name would leave the table in another order.
+      return [op.table, ''];
     case 'dropColumn':
       return [op.table, op.column.name];
     case 'renameColumn':
@@ -169,8 +172,9 @@ function compareText(a: string, b: string): number {
 /**
  * Puts operations in an order Postgres accepts: by phase (see `PHASES`), then by table (or enum)
  * name, then by object name (then, for label changes of one enum, in sequence). Operations with
- * equal keys keep their relative order. The comparison never produces two such operations, so
- * its operations come out the same whatever order they are given in.
+ * equal keys keep their relative order: added columns of one table stay in the order given (the
+ * comparison gives them in the model's column order); for every other kind the comparison never
+ * produces two operations with equal keys.
  *
  * Not handled: chains or cycles of renames (`a` → `b` while `b` → `c`).
  *

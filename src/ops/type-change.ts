@@ -202,3 +202,37 @@ export function typeChangeNeedsUsing(from: string, to: string): boolean {
   }
   return !scalarHasAssignmentCast(source, target);
 }
+
+/** Base types of Postgres itself that the model uses; any other type (an enum) has no cast but through text. */
+const BUILTIN_BASES = new Set([
+  ...STRING_TYPES,
+  ...NUMERIC_TYPES,
+  'boolean',
+  'date',
+  'time without time zone',
+  'time with time zone',
+  'timestamp without time zone',
+  'timestamp with time zone',
+  'interval',
+  'uuid',
+  'json',
+  'jsonb',
+  'bytea',
+  'inet',
+]);
+
+/**
+ * True when the `USING` cast from `from` to `to` must go through `text`: Postgres has no direct
+ * cast between an enum and another type but a string type (`continent` → `region`, `integer` →
+ * `continent`), while every type has a text form and can be read from one.
+ *
+ * @example
+ * castsThroughText('continent', 'region') // => true   (USING "c"::text::region)
+ * castsThroughText('text', 'continent')   // => false  (USING "c"::continent)
+ */
+export function castsThroughText(from: string, to: string): boolean {
+  const source = parseType(from);
+  const target = parseType(to);
+  if (STRING_TYPES.has(source.base)) return false;
+  return !BUILTIN_BASES.has(source.base) || !BUILTIN_BASES.has(target.base);
+}

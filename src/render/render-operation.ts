@@ -9,7 +9,7 @@
  * printed them, and they are valid SQL as they are.
  */
 import { unknownOperation, type EnumUsage, type Identity, type Operation } from '../ops/operation.js';
-import { typeChangeNeedsUsing } from '../ops/type-change.js';
+import { castsThroughText, typeChangeNeedsUsing } from '../ops/type-change.js';
 import { MAX_IDENTIFIER_BYTES, qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
 import type {
   CheckState,
@@ -195,8 +195,9 @@ export function renderOperation(op: Operation, context: RenderContext): string[]
     case 'renameColumn':
       return [`ALTER TABLE ${quoteIdent(op.table)} RENAME COLUMN ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`];
     case 'alterColumnType': {
+      const through = castsThroughText(op.from, op.to) ? '::text' : '';
       const using =
-        op.using ?? (typeChangeNeedsUsing(op.from, op.to) ? `${quoteIdent(op.column)}::${op.to}` : null);
+        op.using ?? (typeChangeNeedsUsing(op.from, op.to) ? `${quoteIdent(op.column)}${through}::${op.to}` : null);
       return [alterColumn(op.table, op.column, `TYPE ${op.to}${using === null ? '' : ` USING ${using}`}`)];
     }
     case 'alterColumnNullability':

@@ -171,7 +171,7 @@ export const cases: readonly FixtureCase[] = [
     expected: ['+ foreign key s.streets.streets_country_city_fkey (country, city) -> s.cities (country, name)'],
   },
   {
-    name: 'changes the key a foreign key rests on (the foreign key is rebuilt around it)',
+    name: 'widens a referenced key column and its referencing column (Postgres rebuilds the foreign key)',
     sql: `${countriesSql} ALTER TABLE capitals ADD FOREIGN KEY (country) REFERENCES countries (name);`,
     model: defineSchema('m', {
       tables: {
@@ -179,7 +179,28 @@ export const cases: readonly FixtureCase[] = [
         capitals: table({ capital_id: integer().primaryKey(), name: varchar(100).notNull(), country: varchar(200).references('countries', 'name') }),
       },
     }),
-    expected: [],
+    expected: [
+      '~ column s.capitals.country type character varying(100) -> character varying(200)',
+      '~ column s.countries.name type character varying(100) -> character varying(200)',
+    ],
+  },
+  {
+    name: 'moves the key a foreign key rests on from a unique to the primary key (the foreign key is rebuilt around it)',
+    sql: `${countriesSql} ALTER TABLE capitals ADD FOREIGN KEY (country) REFERENCES countries (name);`,
+    model: defineSchema('m', {
+      tables: {
+        countries: table({ country_id: integer().notNull().unique(), name: varchar(100).primaryKey() }),
+        capitals: table({ capital_id: integer().primaryKey(), name: varchar(100).notNull(), country: varchar(100).references('countries', 'name') }),
+      },
+    }),
+    expected: [
+      '- foreign key s.capitals.capitals_country_fkey (country) -> s.countries (name)',
+      '- unique s.countries.countries_name_key (name)',
+      '- primary key s.countries.countries_pkey (country_id)',
+      '+ unique s.countries.countries_country_id_key (country_id)',
+      '+ primary key s.countries.countries_pkey (name)',
+      '+ foreign key s.capitals.capitals_country_fkey (country) -> s.countries (name)',
+    ],
   },
 ];
 

@@ -29,6 +29,13 @@ describe('compareSchemas', () => {
     ]);
   });
 
+  it('adds several columns in the model order, which is the order Postgres will give them', () => {
+    const zeta = col('zeta', 'integer');
+    const alpha = col('alpha', 'text');
+    const ops = compareSchemas(base, schema('asia', { tables: [countriesWith(zeta, alpha), capitals] }));
+    expect(ops.map((op) => (op.kind === 'addColumn' ? op.column.name : op.kind))).toEqual(['zeta', 'alpha']);
+  });
+
   it('drops a column, keeping its pre-image', () => {
     const area = col('area', 'integer', { notNull: true, default: '0', comment: 'km²' });
     expect(compareSchemas(schema('asia', { tables: [countriesWith(area), capitals] }), base)).toEqual([

@@ -65,9 +65,15 @@ describe('orderOperations', () => {
   });
 
   it('sorts by table then object name inside a phase, by code unit whatever the locale', () => {
+    const drop = (t: string, c: string): Operation => ({ kind: 'dropColumn', table: t, column: col(c, 'text') });
+    const ops = [drop('b', 'a'), drop('a', 'z'), drop('a', 'B'), drop('B', 'a')];
+    expect(orderOperations(ops)).toEqual([drop('B', 'a'), drop('a', 'B'), drop('a', 'z'), drop('b', 'a')]);
+  });
+
+  it('keeps added columns of a table in the order given (the model order), tables sorted', () => {
     const add = (t: string, c: string): Operation => ({ kind: 'addColumn', table: t, column: col(c, 'text') });
-    const ops = [add('b', 'a'), add('a', 'z'), add('a', 'B'), add('B', 'a')];
-    expect(orderOperations(ops)).toEqual([add('B', 'a'), add('a', 'B'), add('a', 'z'), add('b', 'a')]);
+    const ops = [add('b', 'zeta'), add('a', 'zeta'), add('a', 'alpha'), add('B', 'm')];
+    expect(orderOperations(ops)).toEqual([add('B', 'm'), add('a', 'zeta'), add('a', 'alpha'), add('b', 'zeta')]);
   });
 
   it('gives the same result for any order of the input', () => {
