@@ -82,11 +82,12 @@ export const cases: readonly FixtureCase[] = [
         }),
       },
     }),
+    // In the model's order: Postgres appends each added column, so the table ends up as declared.
     expected: [
       '+ column s.countries.area (numeric(12,2))',
       '+ column s.countries.motto (text)',
-      '+ column s.countries.rank (smallint)',
       '+ column s.countries.seen (timestamp with time zone)',
+      '+ column s.countries.rank (smallint)',
       '+ column s.countries.serial_no (bigint)',
     ],
   },

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createOutput } from '../../src/cli/output.js';
+
+const stream = (isTTY: boolean) => ({ isTTY, text: '', write(chunk: string) { this.text += chunk; return true; } });
+
+describe('createOutput', () => {
+  it('colours only on a terminal, and never when NO_COLOR is set', () => {
+    expect(createOutput({ stdout: stream(true), stderr: stream(true), env: {} }).color.level).toBeGreaterThan(0);
+    expect(createOutput({ stdout: stream(false), stderr: stream(true), env: {} }).color.level).toBe(0);
+    expect(createOutput({ stdout: stream(true), stderr: stream(true), env: { NO_COLOR: '1' } }).color.level).toBe(0);
+    const out = stream(false);
+    createOutput({ stdout: out, stderr: stream(false), env: {} }).out(createOutput({ stdout: out, stderr: stream(false), env: {} }).color.red('plain'));
+    expect(out.text).toBe('plain\n');
+  });
+
+  it('asks only when stdin and stderr are terminals and a prompt exists', async () => {
+    const asked: string[] = [];
+    const prompt = async (q: string) => {
+      asked.push(q);
+      return 'yes';
+    };
+    const tty = createOutput({ stdout: stream(false), stderr: stream(true), env: {}, stdinIsTTY: true, prompt });
+    expect(await tty.confirm('rename?')).toBe(true);
+    expect(asked).toEqual(['rename? [y/N] ']);
+    const piped = createOutput({ stdout: stream(false), stderr: stream(false), env: {}, stdinIsTTY: false, prompt });
+    expect(piped.interactive).toBe(false);
+    expect(await piped.confirm('rename?')).toBe(false);
+    expect(asked).toHaveLength(1);
+  });
+});
