@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, WorlddbError } from '../errors.js';
 import type { CliEnv } from './cli-env.js';
@@ -14,8 +15,8 @@ export interface RunProps {
   readonly prompt?: (question: string) => Promise<string>;
 }
 
-/** The version printed by `--version`. */
-export const VERSION = '0.1.0';
+/** The version printed by `--version`: the package's own. */
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /**
  * Runs the worlddb CLI with `argv` (without `node` and the script) and returns the exit code.
