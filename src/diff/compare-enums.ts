@@ -10,7 +10,7 @@ import type { EnumState, SchemaState } from '../schema/types.js';
 import { columnKey } from './compare-context.js';
 import { compareText, differences, type Differences } from './differences.js';
 import { printIdentifier } from '../sql/print-identifier.js';
-import { enumTypeUse } from './pg-identifier.js';
+import { enumTypeUse, leavesChangingEnum } from '../ops/enum-type-use.js';
 import { quoteIdent } from '../sql/quote.js';
 import { deepEqual } from './differences.js';
 
@@ -21,10 +21,13 @@ export interface EnumColumns {
 }
 
 /**
- * The columns using each of `enumNames` at the moment enum changes run (after drops and renames,
- * before additions and type changes): columns of `live` that are still in `to`. Each carries its
- * default at that moment: the live one when it does not change, otherwise none (a changing default
- * is dropped before the enum change and set after it).
+ * The columns using each of `enumNames` (the enums whose labels change) at the moment enum
+ * changes run (after drops, renames and the type changes of columns leaving these enums, before
+ * additions and other type changes): columns of `live` that are still in `to`, except those whose
+ * type leaves the enums (see {@link leavesChangingEnum}: `continent` → `text` changes type first,
+ * so that a label being removed can stay in it). Each carries its default at that moment: the
+ * live one when it does not change, otherwise none (a changing default is dropped before the
+ * enum change and set after it).
  *
  * @example
  * enumUsages(live, model, ['continent']).usages.get('continent')
@@ -40,7 +43,7 @@ export function enumUsages(live: SchemaState, to: SchemaState, enumNames: readon
     if (target === undefined) continue;
     for (const column of table.columns) {
       const after = target.columns.find((c) => c.name === column.name);
-      if (after === undefined) continue;
+      if (after === undefined || leavesChangingEnum(column.type, after.type, enumNames)) continue;
       for (const name of enumNames) {
         const use = enumTypeUse(column.type, name);
         if (use === null) continue;

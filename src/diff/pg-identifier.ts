@@ -7,22 +7,9 @@
  * the same rule as Postgres' `quote_identifier`.
  */
 import { printIdentifier } from '../sql/print-identifier.js';
-import { quoteIdent } from '../sql/quote.js';
 
-/**
- * If `type` (as `format_type` prints it) is the enum `enumName` of the schema itself, or an array
- * of it, says which; otherwise `null`.
- *
- * @example
- * enumTypeUse('continent[]', 'continent') // => { array: true }
- * enumTypeUse('text', 'continent')        // => null
- */
-export function enumTypeUse(type: string, enumName: string): { readonly array: boolean } | null {
-  const array = type.endsWith('[]');
-  const base = array ? type.slice(0, -2) : type;
-  if (base === printIdentifier(enumName) || base === quoteIdent(enumName)) return { array };
-  return null;
-}
+// Matching a type against an enum is needed by the order of operations too, so it lives in ops.
+export { enumTypeUse } from '../ops/enum-type-use.js';
 
 function isWordStart(ch: string): boolean {
   return /[A-Za-z_\u0080-\uffff]/.test(ch);
@@ -35,8 +22,12 @@ function isWordPart(ch: string): boolean {
 /**
  * Replaces column names in an expression as Postgres prints it (a check, an index key, an index
  * predicate), following renames: `(population >= 0)` with `population → pop` becomes
- * `(pop >= 0)`. String literals, function names (a word followed by `(`), type names (after
- * `::`) and field names (after `.`) are left alone.
+ * `(pop >= 0)`. String literals, function names (a word followed by `(`), type names (the
+ * lower-case words after `::`, `timestamp with time zone`), field names (after `.`) and
+ * collations are left alone, and so are the options of an index key: a name right after a name
+ * or a `)` is an operator class (`data jsonb_path_ops`, `lower(name) text_pattern_ops`), never a
+ * column, since Postgres prints the keywords that may stand before a column in capitals (`AND`,
+ * `THEN`); and the word after `NULLS` is `FIRST` or `LAST`.
  *
  * @example
  * renameInExpression('("Area" > 0)', new Map([['Area', 'area']])) // => '(area > 0)'
@@ -47,6 +38,10 @@ export function renameInExpression(expression: string, renames: ReadonlyMap<stri
   let i = 0;
   /** The last significant text written, to see `::` and `.` before a name. */
   let previous = '';
+  /** True when that text was a name as Postgres prints a name (`name`, `"Name"`), or a `)`. */
+  let afterName = false;
+  /** True inside the type name of a cast (`::character varying`): `format_type` prints it in lower case. */
+  let inTypeName = false;
   while (i < expression.length) {
     const ch = expression[i] ?? '';
     if (ch === "'") {
@@ -70,6 +65,8 @@ export function renameInExpression(expression: string, renames: ReadonlyMap<stri
       }
       out += expression.slice(i, j + 1);
       previous = "'";
+      afterName = false;
+      inTypeName = false;
       i = j + 1;
       continue;
     }
@@ -98,25 +95,40 @@ export function renameInExpression(expression: string, renames: ReadonlyMap<stri
         name = expression.slice(i, j).toLowerCase();
       }
       const text = expression.slice(i, j);
+      inTypeName = inTypeName && (ch === '"' || text === text.toLowerCase());
       const next = /^\s*(.)/.exec(expression.slice(j))?.[1];
       const renamed = renames.get(name);
       // A bare word is a column only if Postgres would print that column bare (not `AND`, `NULL`).
       const printedAsColumn = ch === '"' || printIdentifier(name) === name;
       const isReference =
-        printedAsColumn && previous !== '::' && previous !== '.' && previous !== 'collate' && next !== '(' && next !== '.';
+        printedAsColumn &&
+        !afterName &&
+        !inTypeName &&
+        previous !== '.' &&
+        previous !== 'collate' &&
+        previous !== 'nulls' &&
+        next !== '(' &&
+        next !== '.';
       out += renamed !== undefined && isReference ? printIdentifier(renamed) : text;
       previous = ch === '"' ? 'name' : name;
+      afterName = ch === '"' || printIdentifier(text) === text;
       i = j;
       continue;
     }
     if (ch === ':' && expression[i + 1] === ':') {
       out += '::';
       previous = '::';
+      afterName = false;
+      inTypeName = true;
       i += 2;
       continue;
     }
     out += ch;
-    if (!/\s/.test(ch)) previous = ch;
+    if (!/\s/.test(ch)) {
+      previous = ch;
+      afterName = ch === ')';
+      inTypeName = inTypeName && ch === '.';
+    }
     i += 1;
   }
   return out;

@@ -11,8 +11,10 @@ export interface RawIndexRow {
   readonly unique: boolean;
   /** Access method (`pg_am.amname`). */
   readonly method: string;
-  /** `pg_get_indexdef(indexrelid, k, false)` for each key column k, in order. */
-  readonly keys: readonly string[];
+  /** `pg_get_indexdef(indexrelid)`: the whole `CREATE INDEX` statement. */
+  readonly definition: string;
+  /** `indnkeyatts`: the number of key columns (not counting `INCLUDE` columns). */
+  readonly key_count: number;
   /** `pg_get_expr(indpred, indrelid)`, or null for an index that is not partial. */
   readonly predicate: string | null;
 }
@@ -21,13 +23,16 @@ export interface RawIndexRow {
  * Indexes of every table in scope that do not back a primary key, unique or exclusion
  * constraint (those are reported as constraints).
  *
- * Each key is printed by `pg_get_indexdef(index, k, false)` as an index element, ready to go
- * between the parentheses of `CREATE INDEX`: a column as its name (quoted only when needed), a
- * function call as is (`lower(name)`), any other expression in parentheses (`((a + b))`).
- * The non-pretty form is used, as for every other expression here and as pg_dump does, because
- * Postgres promises that it reads back the same way. Only key columns are read (`indnkeyatts`),
- * not `INCLUDE` columns; operator classes, collations and `DESC` / `NULLS FIRST` are not part of
- * the state. The predicate of a partial index is `pg_get_expr(indpred, indrelid)`.
+ * The keys are taken from the key list of `pg_get_indexdef(indexrelid)` (see
+ * {@link indexKeys}), where each one is printed as a whole index element, ready to go between the
+ * parentheses of `CREATE INDEX`: a column as its name (quoted only when needed), a function call
+ * as is (`lower(name)`), any other expression in parentheses (`((a + b))`), each followed by what
+ * is not the default: a collation, an operator class (with its parameters), `DESC`, `NULLS
+ * FIRST` / `NULLS LAST` (`name COLLATE "C" text_pattern_ops DESC`). The per-column form
+ * `pg_get_indexdef(indexrelid, k, false)` leaves all of these out. The non-pretty form is used,
+ * as for every other expression here and as pg_dump does, because Postgres promises that it reads
+ * back the same way. Only key columns are kept (`indnkeyatts`), not `INCLUDE` columns. The
+ * predicate of a partial index is `pg_get_expr(indpred, indrelid)`.
  */
 export const INDEXES_QUERY = `
 SELECT
@@ -35,8 +40,8 @@ SELECT
   ic.relname AS name,
   i.indisunique AS unique,
   am.amname AS method,
-  (SELECT pg_catalog.json_agg(pg_catalog.pg_get_indexdef(i.indexrelid, k, false) ORDER BY k)
-     FROM pg_catalog.generate_series(1, i.indnkeyatts::integer) AS k) AS keys,
+  pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+  i.indnkeyatts::integer AS key_count,
   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -65,13 +70,59 @@ export async function readIndexes(db: Queryable, scope: CatalogScope): Promise<M
 }
 
 /**
+ * The elements of the key list of an index definition as `pg_get_indexdef` prints it: the
+ * parenthesised list after `USING <method>`, split at its top-level commas. `INCLUDE (...)`,
+ * `NULLS NOT DISTINCT`, `WITH (...)` and `WHERE ...` come after that list and are not part of it.
+ * Everything before the list (index and table names) is an identifier, quoted whenever it holds
+ * anything but letters, digits and `_`, so the first `(` outside quotes opens the list. Inside,
+ * string literals and quoted identifiers are skipped whole (Postgres doubles a quote inside
+ * either, never escapes it with a backslash), and commas inside parentheses belong to their
+ * element.
+ *
+ * @throws Error when the text has no complete key list.
+ * @example
+ * indexKeys("CREATE INDEX t_idx ON s.t USING btree (name DESC, COALESCE(a, 'x,)'::text)) INCLUDE (b) WHERE (b > 0)")
+ * // => ['name DESC', "COALESCE(a, 'x,)'::text)"]
+ */
+export function indexKeys(definition: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let start = -1;
+  let quote: string | null = null;
+  for (let i = 0; i < definition.length; i += 1) {
+    const ch = definition[i];
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+    } else if (ch === '(') {
+      depth += 1;
+      if (depth === 1 && start < 0) start = i + 1;
+    } else if (start >= 0 && depth === 1 && (ch === ',' || ch === ')')) {
+      keys.push(definition.slice(start, i).trim());
+      if (ch === ')') return keys;
+      start = i + 1;
+    } else if (ch === ')') {
+      depth -= 1;
+    }
+  }
+  throw new Error(`no key list in the index definition ${JSON.stringify(definition)}`);
+}
+
+/**
  * Turns a catalog row into an {@link IndexState}.
  *
+ * @throws Error when the definition does not hold `key_count` keys.
  * @example
  * parseIndexRow({ table_name: 't', name: 't_lower_idx', unique: false, method: 'btree',
- *   keys: ['lower(name)'], predicate: '(active = true)' })
- * // => { name: 't_lower_idx', unique: false, method: 'btree', keys: ['lower(name)'], where: '(active = true)' }
+ *   definition: 'CREATE INDEX t_lower_idx ON s.t USING btree (lower(name) DESC) WHERE (active = true)',
+ *   key_count: 1, predicate: '(active = true)' })
+ * // => { name: 't_lower_idx', unique: false, method: 'btree', keys: ['lower(name) DESC'], where: '(active = true)' }
  */
 export function parseIndexRow(row: RawIndexRow): IndexState {
-  return { name: row.name, unique: row.unique, method: row.method, keys: row.keys, where: row.predicate };
+  const keys = indexKeys(row.definition);
+  if (keys.length !== row.key_count) {
+    throw new Error(`index ${row.table_name}.${row.name}: ${keys.length} keys read from ${JSON.stringify(row.definition)}, ${row.key_count} expected`);
+  }
+  return { name: row.name, unique: row.unique, method: row.method, keys, where: row.predicate };
 }

@@ -50,7 +50,10 @@ export interface IndexOptions extends NameOption {
 
 export interface IndexDefinition<K extends string = string> {
   readonly kind: 'index';
-  /** Column names, or expressions written with `sql`. */
+  /**
+   * Column names, or index elements written with `sql`: an expression (`lower(name)`), or a
+   * column or expression with options (`name DESC`, `data jsonb_path_ops`, `name COLLATE "C"`).
+   */
   readonly keys: readonly (K | SqlExpression)[];
   readonly unique: boolean;
   readonly using: string;
@@ -116,7 +119,9 @@ export function check(expression: SqlExpression, options: NameOption = {}): Chec
 }
 
 /**
- * An index (`<table>_<col>_<col>_idx`, `expr` standing for an expression key).
+ * An index (`<table>_<col>_<col>_idx`, named as Postgres names it: a column with options keeps
+ * its name, an expression key is `lower`, `expr`, ...). A key written with `sql` is an index
+ * element as `CREATE INDEX` takes it, options included.
  *
  * @example
  * indexes: [
@@ -124,6 +129,8 @@ export function check(expression: SqlExpression, options: NameOption = {}): Chec
  *   index(['country', 'name'], { unique: true }),
  *   index(['tags'], { using: 'gin' }),
  *   index([sql`lower(name)`], { where: sql`deleted_at IS NULL` }),
+ *   index([sql`population DESC NULLS LAST`]),           // countries_population_idx
+ *   index([sql`metadata jsonb_path_ops`], { using: 'gin' }),
  * ]
  */
 export function index<const K extends string | SqlExpression>(

@@ -1,7 +1,8 @@
 /**
- * Just enough understanding of hand-written SQL expressions (checks, partial-index predicates)
- * to print them closer to Postgres and to name check constraints as Postgres does. No parser:
- * a tokenizer that knows strings, quoted identifiers, comments and parentheses.
+ * Just enough understanding of hand-written SQL expressions (checks, partial-index predicates,
+ * index keys) to print them closer to Postgres and to name check constraints and indexes as
+ * Postgres does. No parser: a tokenizer that knows strings, quoted identifiers, comments and
+ * parentheses.
  */
 
 interface Token {
@@ -262,4 +263,59 @@ function figure(tokens: readonly Token[]): Figured {
  */
 export function indexExpressionName(sql: string): string {
   return figure(tokenize(sql))?.name ?? 'expr';
+}
+
+/**
+ * True when `t` can only be the options of an index element (`COLLATE "C"`, an operator class
+ * with its parameters, `ASC` / `DESC`, `NULLS FIRST` / `NULLS LAST`): names and dots, and
+ * parenthesised parameters, but no operator or literal at the top level.
+ */
+function isIndexElementOptions(t: readonly Token[]): boolean {
+  for (let i = 0; i < t.length; i += 1) {
+    const token = t[i];
+    if (token?.kind === 'open') {
+      const close = matchingClose(t, i);
+      if (close < 0) return false;
+      i = close;
+    } else if (!isName(token) && token?.text !== '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The name Postgres gives one index key written as an index element, which enters the default
+ * index name (`ChooseIndexColumnNames` in indexcmds.c). The grammar (`index_elem`) reads a
+ * column, a function call or a parenthesised expression, each followed by options (collation,
+ * operator class, `DESC`, `NULLS FIRST`). A column keeps its name whatever its options (`name
+ * DESC` → `name`, `data jsonb_path_ops` → `data`); an expression is named by
+ * `FigureIndexColname` without its options (`lower(name) DESC` → `lower`, `((a + b)) DESC` →
+ * `expr`). Text that is no index element is named as an expression as a whole.
+ *
+ * @example
+ * indexKeyName('name DESC')            // => name
+ * indexKeyName('"Name" COLLATE "C"')   // => Name
+ * indexKeyName('lower(name) DESC')     // => lower
+ * indexKeyName('(a + b) NULLS FIRST')  // => expr
+ */
+export function indexKeyName(sql: string): string {
+  const tokens = tokenize(sql);
+  const head = tokens[0];
+  if (head === undefined) return 'expr';
+  // ColId index_elem_options: a column, named as such (never `FigureIndexColname`)
+  if (isName(head) && tokens[1]?.kind !== 'open' && tokens[1]?.text !== '.' && isIndexElementOptions(tokens.slice(1))) {
+    return wordName(head);
+  }
+  // func_expr_windowless or '(' a_expr ')', then index_elem_options
+  let open = 0;
+  if (head.kind !== 'open') {
+    while (isName(tokens[open]) && tokens[open + 1]?.text === '.') open += 2;
+    open += 1;
+  }
+  if (tokens[open]?.kind === 'open' && (head.kind === 'open' || isName(tokens[open - 1]))) {
+    const close = matchingClose(tokens, open);
+    if (close > 0 && isIndexElementOptions(tokens.slice(close + 1))) return figure(tokens.slice(0, close + 1))?.name ?? 'expr';
+  }
+  return indexExpressionName(sql);
 }

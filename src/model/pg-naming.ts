@@ -10,7 +10,7 @@
  * | foreign key         | `<table>_<col>_<col>_fkey` (all columns, since Postgres 12) |
  * | check on one column | `<table>_<col>_check`                 |
  * | other check         | `<table>_check`                       |
- * | index               | `<table>_<col>_<col>_idx` (`lower`, `expr`, ... for an expression) |
+ * | index               | `<table>_<col>_<col>_idx` (`lower`, `expr`, ... for an expression; a column with options such as `DESC` keeps its name) |
  */
 
 /** NAMEDATALEN in a stock Postgres build. */

@@ -24,7 +24,7 @@ import type { IndexDefinition, TableConstraint } from './constraints.js';
 import { printLiteralDefault } from './default-literal.js';
 import type { EnumType } from './enum-type.js';
 import { resolveEnums, type EnumUse } from './resolve-enums.js';
-import { indexExpressionName, printExpression, referencedColumns } from './expression.js';
+import { indexKeyName, printExpression, referencedColumns } from './expression.js';
 import { NameRegistry } from './name-registry.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 import { columnNamesAddition, indexColumnNames } from './pg-naming.js';
@@ -393,7 +393,7 @@ class SchemaBuilder {
   }
 
   private indexState(t: Gathered, ix: IndexDefinition): IndexState {
-    const keyNames = ix.keys.map((k) => (typeof k === 'string' ? k : indexExpressionName(k.text)));
+    const keyNames = ix.keys.map((k) => (typeof k === 'string' ? k : indexKeyName(k.text)));
     const columnKeys = ix.keys.filter((k): k is string => typeof k === 'string');
     if (ix.keys.length === 0) throw new ModelError(`${this.where(t.name)}: an index lists no key`, { hint: 'index([column, ...])' });
     if (columnKeys.length > 0) {

@@ -1,6 +1,7 @@
 /**
  * The order of statements: decided here and nowhere else.
  */
+import { leavesChangingEnum } from './enum-type-use.js';
 import { unknownOperation, type Operation } from './operation.js';
 
 /**
@@ -8,7 +9,9 @@ import { unknownOperation, type Operation } from './operation.js';
  * the new names; then dependents are dropped before what they depend on (foreign keys before the
  * keys and tables they reference, columns and tables before the enums they use); then objects are
  * created before what depends on them (enums before tables and columns, tables and keys before
- * foreign keys). Enums are dropped last.
+ * foreign keys). Enums are dropped last. A column leaving an enum whose labels change (`continent`
+ * → `text`) changes type just before the enums change (`leaveEnum`): a rebuild could not re-cast a
+ * label it removes, and the new type may be an enum created just before.
  */
 const PHASES = [
   'renameTable',
@@ -22,6 +25,7 @@ const PHASES = [
   'dropColumn',
   'dropTable',
   'createEnum',
+  'leaveEnum',
   'changeEnum',
   'createTable',
   'addColumn',
@@ -39,7 +43,16 @@ type Phase = (typeof PHASES)[number];
 
 const PHASE_RANK: ReadonlyMap<Phase, number> = new Map(PHASES.map((phase, rank) => [phase, rank]));
 
-function phaseOf(op: Operation): Phase {
+/** The enums whose labels change in `ops` (added, removed, reordered). */
+function changingEnums(ops: readonly Operation[]): Set<string> {
+  const names = new Set<string>();
+  for (const op of ops) {
+    if (op.kind === 'addEnumValue' || op.kind === 'dropEnumValue' || op.kind === 'replaceEnum') names.add(op.enumName);
+  }
+  return names;
+}
+
+function phaseOf(op: Operation, changing: ReadonlySet<string>): Phase {
   switch (op.kind) {
     case 'renameTable':
       return 'renameTable';
@@ -77,7 +90,7 @@ function phaseOf(op: Operation): Phase {
     case 'addColumn':
       return 'addColumn';
     case 'alterColumnType':
-      return 'alterColumnType';
+      return leavesChangingEnum(op.from, op.to, changing) ? 'leaveEnum' : 'alterColumnType';
     case 'alterColumnNullability':
       return 'alterNullability';
     case 'addPrimaryKey':
@@ -176,6 +189,10 @@ function compareText(a: string, b: string): number {
  * comparison gives them in the model's column order); for every other kind the comparison never
  * produces two operations with equal keys.
  *
+ * The reverse of an ordered list (the down part, see `reverseOperations`) is in a valid order
+ * too: a column that leaves an enum before the enum changes comes back to it after the enum is
+ * changed back.
+ *
  * Not handled: chains or cycles of renames (`a` → `b` while `b` → `c`).
  *
  * @example
@@ -183,10 +200,11 @@ function compareText(a: string, b: string): number {
  * // => [createTableCurrencies, addForeignKeyToCurrencies]
  */
 export function orderOperations(ops: readonly Operation[]): Operation[] {
+  const changing = changingEnums(ops);
   const keyed = ops.map((op, position) => ({
     op,
     position,
-    rank: PHASE_RANK.get(phaseOf(op)) ?? 0,
+    rank: PHASE_RANK.get(phaseOf(op, changing)) ?? 0,
     subject: subjectOf(op),
     sequence: sequenceOf(op),
   }));

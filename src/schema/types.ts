@@ -54,7 +54,11 @@ export interface IndexState {
   readonly unique: boolean;
   /** Access method: `btree`, `gin`, `gist`, `hash`, `brin`, ... */
   readonly method: string;
-  /** Key columns or expressions, each as Postgres prints it (columns are quoted only when needed). */
+  /**
+   * Key columns or expressions, each as Postgres prints it in the index definition, with the
+   * options that are not the default (columns are quoted only when needed): `name`,
+   * `lower(name) DESC`, `data jsonb_path_ops`, `name COLLATE "C" NULLS FIRST`.
+   */
   readonly keys: readonly string[];
   /** Predicate of a partial index, or null. */
   readonly where: string | null;

@@ -170,6 +170,57 @@ export const cases: readonly FixtureCase[] = [
     ],
     warnings: 1,
   },
+  {
+    name: 'removes an enum label while the column holding it becomes text (the column changes type first)',
+    sql: `
+      CREATE TYPE continent AS ENUM ('Asia', 'Atlantis', 'Europe');
+      CREATE TABLE t (kept continent, legacy continent DEFAULT 'Atlantis');
+      INSERT INTO t VALUES ('Asia', 'Atlantis');`,
+    model: defineSchema('m', {
+      tables: { t: table({ kept: enumColumn(enumType('continent', ['Asia', 'Europe'])), legacy: text().default('Atlantis') }) },
+    }),
+    // the rebuild re-casts `kept` only; `legacy` keeps 'Atlantis' as text (and in the down part
+    // becomes the enum again only once the rebuild has put 'Atlantis' back)
+    expected: [
+      "~ column s.t.legacy default 'Atlantis'::continent -> none",
+      '~ column s.t.legacy type continent -> text',
+      "~ enum s.continent ('Asia', 'Atlantis', 'Europe') -> ('Asia', 'Europe')",
+      "~ column s.t.legacy default none -> 'Atlantis'::text",
+    ],
+    warnings: 1,
+    also: ({ script }) => {
+      expect(script.up).not.toContain('ALTER COLUMN "legacy" TYPE "continent"');
+      expect(script.up.indexOf('ALTER COLUMN "legacy" TYPE text')).toBeLessThan(script.up.indexOf('CREATE TYPE "continent"'));
+      expect(script.down.indexOf('ALTER COLUMN "legacy" TYPE continent')).toBeGreaterThan(script.down.indexOf('DROP TYPE'));
+    },
+  },
+  {
+    name: 'adds an enum label while a column leaves the enum for text and another for a new enum',
+    sql: `
+      CREATE TYPE continent AS ENUM ('Asia', 'Europe');
+      CREATE TABLE t (kept continent, legacy continent, moved continent);
+      INSERT INTO t VALUES ('Asia', 'Europe', 'Asia');`,
+    model: defineSchema('m', {
+      tables: {
+        t: table({
+          kept: enumColumn(enumType('continent', ['Africa', 'Asia', 'Europe'])),
+          legacy: text(),
+          moved: enumColumn(enumType('region', ['Asia', 'Europe'])),
+        }),
+      },
+    }),
+    expected: [
+      "+ enum s.region ('Asia', 'Europe')",
+      '~ column s.t.legacy type continent -> text',
+      '~ column s.t.moved type continent -> region',
+      "+ enum value s.continent 'Africa'",
+    ],
+    warnings: 1, // continent to region
+    also: ({ script }) => {
+      // the reverse of the added label is a rebuild: it runs before the columns come back
+      expect(script.down.indexOf('ALTER COLUMN "legacy" TYPE continent')).toBeGreaterThan(script.down.indexOf('DROP TYPE'));
+    },
+  },
 ];
 
 describeFixtures('autogenerate: enums', cases);

@@ -1,7 +1,10 @@
 /**
- * Fixture cases: indexes (plain, unique, multi-column, partial, gin, on expressions), created,
- * dropped, changed, renamed, and compared equal when written differently. See support/fixture.ts.
+ * Fixture cases: indexes (plain, unique, multi-column, partial, gin, on expressions, with key
+ * options: DESC, NULLS FIRST, operator classes, collations), created, dropped, changed, renamed,
+ * and compared equal when written differently. See support/fixture.ts.
  */
+import { expect } from 'vitest';
+import type { RenameHints } from '../../src/diff/renames.js';
 import { defineSchema, index, integer, jsonb, sql, table, text, timestamptz } from '../../src/model/index.js';
 import { describeFixtures, type FixtureCase } from './support/fixture.js';
 
@@ -136,6 +139,108 @@ export const cases: readonly FixtureCase[] = [
       },
     }),
     expected: [],
+  },
+  {
+    name: 'creates indexes with key options: DESC, NULLS FIRST, an expression DESC (named like Postgres names them)',
+    sql: tableSql,
+    model: defineSchema('m', {
+      tables: {
+        cities: table(columns, {
+          indexes: [
+            index([sql`name DESC`]),
+            index([sql`country NULLS FIRST`, sql`id DESC NULLS LAST`]),
+            index([sql`lower(name) DESC`]),
+            index([sql`(country || name) DESC`]),
+          ],
+        }),
+      },
+    }),
+    expected: [
+      '+ index s.cities_country_id_idx on cities (country NULLS FIRST, id DESC NULLS LAST)',
+      '+ index s.cities_expr_idx on cities (((country || name)) DESC)',
+      '+ index s.cities_lower_idx on cities (lower(name) DESC)',
+      '+ index s.cities_name_idx on cities (name DESC)',
+    ],
+    also: ({ script }) => {
+      expect(script.up).toContain('CREATE INDEX "cities_name_idx" ON "cities" (name DESC);');
+      expect(script.up).toContain('CREATE INDEX "cities_lower_idx" ON "cities" (lower(name) DESC);');
+    },
+  },
+  {
+    name: 'creates a gin index with an operator class, and a btree one with a collation and an operator class',
+    sql: tableSql,
+    model: defineSchema('m', {
+      tables: {
+        cities: table(columns, {
+          indexes: [index([sql`data jsonb_path_ops`], { using: 'gin' }), index([sql`name COLLATE "C" text_pattern_ops`])],
+        }),
+      },
+    }),
+    expected: [
+      '+ index s.cities_data_idx on cities (data jsonb_path_ops)',
+      '+ index s.cities_name_idx on cities (name COLLATE "C" text_pattern_ops)',
+    ],
+    also: ({ script }) => {
+      expect(script.up).toContain('CREATE INDEX "cities_data_idx" ON "cities" USING "gin" (data jsonb_path_ops);');
+    },
+  },
+  {
+    name: 'changes an index made by hand with DESC, NULLS FIRST or an operator class to one without',
+    sql: `${tableSql}
+      CREATE INDEX ON cities (name DESC);
+      CREATE INDEX ON cities (country NULLS FIRST);
+      CREATE INDEX ON cities USING gin (data jsonb_path_ops);`,
+    model: defineSchema('m', {
+      tables: { cities: table(columns, { indexes: [index(['name']), index(['country']), index(['data'], { using: 'gin' })] }) },
+    }),
+    expected: [
+      '- index s.cities_country_idx on cities (country NULLS FIRST)',
+      '- index s.cities_data_idx on cities (data jsonb_path_ops)',
+      '- index s.cities_name_idx on cities (name DESC)',
+      '+ index s.cities_country_idx on cities (country)',
+      '+ index s.cities_data_idx on cities (data)',
+      '+ index s.cities_name_idx on cities (name)',
+    ],
+  },
+  {
+    name: 'no change: key options written differently from how Postgres prints them',
+    sql: `${tableSql}
+      CREATE INDEX ON cities (name DESC, country NULLS LAST);
+      CREATE INDEX ON cities USING gin (data jsonb_path_ops);
+      CREATE INDEX ON cities (lower(name) DESC);`,
+    model: defineSchema('m', {
+      tables: {
+        cities: table(columns, {
+          indexes: [
+            index([sql`name desc nulls first`, sql`country asc`]),
+            index([sql`data JSONB_PATH_OPS`], { using: 'gin' }),
+            index([sql`(LOWER(name)) desc`]),
+          ],
+        }),
+      },
+    }),
+    expected: [],
+  },
+  {
+    name: 'renames a column under an index with key options (the index follows)',
+    sql: `${tableSql}
+      CREATE INDEX cities_name_idx ON cities (name COLLATE "C" DESC NULLS LAST);
+      CREATE INDEX cities_lower_idx ON cities (lower(name) text_pattern_ops);`,
+    model: defineSchema('m', {
+      tables: {
+        cities: table(
+          { id: integer().primaryKey(), title: text().notNull(), country: text(), tags: text().array(), data: jsonb(), deleted_at: timestamptz() },
+          {
+            indexes: [
+              index([sql`title COLLATE "C" DESC NULLS LAST`], { name: 'cities_name_idx' }),
+              index([sql`lower(title) text_pattern_ops`], { name: 'cities_lower_idx' }),
+            ],
+          },
+        ),
+      },
+    }),
+    renames: { columns: new Map([['cities', new Map([['name', 'title']])]]) } satisfies RenameHints,
+    expected: ['~ column s.cities.name renamed to title'],
   },
 ];
 

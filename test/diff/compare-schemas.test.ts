@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSchemas } from '../../src/diff/compare-schemas.js';
-import type { Operation } from '../../src/ops/operation.js';
+import type { EnumUsage, Operation } from '../../src/ops/operation.js';
+import { reverseOperations } from '../../src/ops/reverse.js';
 import { check, col, enumType, fk, index, schema, table, unique } from './support/build.js';
 import { base, capitals, countries } from './support/cases.js';
 
@@ -98,6 +99,45 @@ describe('compareSchemas', () => {
           { table: 't', column: 'ks', array: true, default: null },
         ],
       },
+    ]);
+  });
+
+  it('changes a column leaving a rebuilt enum first, and leaves it out of the columns to re-cast', () => {
+    const from = schema('asia', {
+      enums: [enumType('continent', ['Asia', 'Atlantis', 'Europe']), enumType('region', ['a', 'b'])],
+      tables: [table('t', [col('kept', 'continent'), col('legacy', 'continent'), col('other', 'continent'), col('list', 'continent')])],
+    });
+    const to = schema('asia', {
+      enums: [enumType('continent', ['Asia', 'Europe']), enumType('region', ['b', 'a'])],
+      tables: [table('t', [col('kept', 'continent'), col('legacy', 'text'), col('other', 'region'), col('list', 'continent[]')])],
+    });
+    const type = (column: string, before: string, after: string): Operation => ({
+      kind: 'alterColumnType',
+      table: 't',
+      column,
+      from: before,
+      to: after,
+      using: null,
+      reverseUsing: null,
+    });
+    const usage = (column: string): EnumUsage => ({ table: 't', column, array: false, default: null });
+    const up = compareSchemas(from, to);
+    // `other` goes to region, which is rebuilt too: re-cast by the continent rebuild, changed after
+    // both; `list` stays with continent (as an array)
+    expect(up).toEqual([
+      type('legacy', 'continent', 'text'),
+      { kind: 'replaceEnum', enumName: 'continent', from: ['Asia', 'Atlantis', 'Europe'], to: ['Asia', 'Europe'], usages: [usage('kept'), usage('list'), usage('other')] },
+      { kind: 'replaceEnum', enumName: 'region', from: ['a', 'b'], to: ['b', 'a'], usages: [] },
+      type('list', 'continent', 'continent[]'),
+      type('other', 'continent', 'region'),
+    ]);
+    // the down part: the rebuilds first, then `legacy` back to the rebuilt type
+    expect(reverseOperations(up).map((op) => (op.kind === 'alterColumnType' ? `${op.column}: ${op.to}` : op.kind))).toEqual([
+      'other: continent',
+      'list: continent',
+      'replaceEnum',
+      'replaceEnum',
+      'legacy: continent',
     ]);
   });
 

@@ -49,6 +49,31 @@ describe('renameInExpression', () => {
     expect(renameInExpression('(name COLLATE "Code")', renames)).toBe('(name COLLATE "Code")');
   });
 
+  it('renames the column of an index key, not its collation, operator class or NULLS FIRST / LAST', () => {
+    const options = new Map([
+      ['name', 'title'],
+      ['jsonb_path_ops', 'x'],
+      ['text_pattern_ops', 'x'],
+      ['first', 'x'],
+      ['last', 'x'],
+      ['varying', 'x'],
+      ['zone', 'x'],
+      ['C', 'x'],
+    ]);
+    expect(renameInExpression('name DESC NULLS LAST', options)).toBe('title DESC NULLS LAST');
+    expect(renameInExpression('name NULLS FIRST', options)).toBe('title NULLS FIRST');
+    expect(renameInExpression('name COLLATE "C" text_pattern_ops DESC', options)).toBe('title COLLATE "C" text_pattern_ops DESC');
+    expect(renameInExpression('"name" jsonb_path_ops', options)).toBe('title jsonb_path_ops');
+    expect(renameInExpression('lower(name) text_pattern_ops', options)).toBe('lower(title) text_pattern_ops');
+    expect(renameInExpression('((name)::character varying) DESC', options)).toBe('((title)::character varying) DESC');
+    expect(renameInExpression('((first > 0) AND (last < 0))', options)).toBe('((x > 0) AND (x < 0))');
+    expect(renameInExpression("((name)::timestamp with time zone > '2020-01-01'::date)", options)).toBe(
+      "((title)::timestamp with time zone > '2020-01-01'::date)",
+    );
+    expect(renameInExpression('(((name)::text IS NULL) OR zone)', options)).toBe('(((title)::text IS NULL) OR x)');
+    expect(renameInExpression('((name)::text = zone)', options)).toBe('((title)::text = x)');
+  });
+
   it('does nothing without renames', () => {
     expect(renameInExpression('(population > 0)', new Map())).toBe('(population > 0)');
   });

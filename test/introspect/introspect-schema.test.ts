@@ -146,7 +146,7 @@ function everyKindState(s: string, o: string): SchemaState {
               name: 'cities_expr_idx',
               unique: false,
               method: 'btree',
-              keys: ['((country_id * 2))', 'name'],
+              keys: ['((country_id * 2))', 'name text_pattern_ops DESC'],
               where: '((name IS NOT NULL) AND ((country_id >= 1) AND (country_id <= 9)))',
             },
             { name: 'cities_lower_name_idx', unique: false, method: 'btree', keys: ['lower(name)'], where: null },
@@ -211,7 +211,7 @@ function everyKindState(s: string, o: string): SchemaState {
               name: 'countries_continent_population_idx',
               unique: false,
               method: 'btree',
-              keys: ['continent', 'population'],
+              keys: ['continent', 'population DESC'],
               where: null,
             },
             { name: 'countries_tags_idx', unique: false, method: 'gin', keys: ['tags'], where: null },
@@ -338,6 +338,8 @@ describeEachDatabase('introspectSchema', (target) => {
           ${quoteIdent('Ref"')} integer CONSTRAINT ${quoteIdent('FK -> "t"')} REFERENCES ${S}.${quoteIdent(table1)} ON DELETE SET NULL
         );
         CREATE INDEX ${quoteIdent('Idx "lower"')} ON ${S}.${quoteIdent(table1)} (lower(${quoteIdent('Weird Col')})) WHERE ${quoteIdent('ID')} > 0;
+        CREATE INDEX ${quoteIdent('Idx (a, b)')} ON ${S}.${quoteIdent(table1)}
+          (${quoteIdent('Weird Col')} COLLATE "C" DESC, (${quoteIdent('Weird Col')} || ',)"') NULLS FIRST) INCLUDE (${quoteIdent('ID')});
         COMMENT ON TABLE ${S}.${quoteIdent(table1)} IS 'it''s "odd"; really';
         COMMENT ON COLUMN ${S}.${quoteIdent(table1)}.${quoteIdent('mood;')} IS 'Ünïcödé';
         CREATE TABLE ${S}.${quoteIdent('Version "T"')} (v text);
@@ -362,6 +364,13 @@ describeEachDatabase('introspectSchema', (target) => {
               checks: [{ name: 'Chk ü', expression: `("Weird Col" <> ''::text)` }],
               indexes: [
                 { name: 'Idx "lower"', unique: false, method: 'btree', keys: ['lower("Weird Col")'], where: '("ID" > 0)' },
+                {
+                  name: 'Idx (a, b)',
+                  unique: false,
+                  method: 'btree',
+                  keys: ['"Weird Col" COLLATE "C" DESC', `(("Weird Col" || ',)"'::text)) NULLS FIRST`],
+                  where: null,
+                },
               ],
             },
           ),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type TableColumns, parseColumnRow, parseColumnRows } from '../../src/introspect/read-columns.js';
 import { type RawConstraintRow, parseConstraintRows, parseReferentialAction } from '../../src/introspect/read-constraints.js';
+import { indexKeys, parseIndexRow } from '../../src/introspect/read-indexes.js';
 
 const base: RawConstraintRow = {
   table_name: 't',
@@ -114,5 +115,46 @@ describe('parsing catalog rows', () => {
     expect(parseColumnRow({ ...row, generated: '' }).default).toBe('(a * 2)');
     expect(parseColumnRow({ ...row, default_expression: null, identity: 'a', generated: '' }).identity).toBe('always');
     expect(() => parseColumnRow({ ...row, identity: '?' })).toThrow('unexpected attidentity "?" on column t.c');
+  });
+
+  it('reads index keys whole from the key list of pg_get_indexdef, options included', () => {
+    expect(indexKeys('CREATE INDEX t_name_idx ON s.t USING btree (name DESC)')).toEqual(['name DESC']);
+    expect(indexKeys('CREATE INDEX t_data_idx ON s.t USING gin (data jsonb_path_ops)')).toEqual(['data jsonb_path_ops']);
+    expect(
+      indexKeys('CREATE INDEX t_ts_idx ON s.t USING gist (ts tsvector_ops (siglen=\'100\'), lower(name) DESC NULLS LAST)'),
+    ).toEqual(["ts tsvector_ops (siglen='100')", 'lower(name) DESC NULLS LAST']);
+    // INCLUDE, NULLS NOT DISTINCT, WITH and WHERE follow the key list and are not keys
+    expect(
+      indexKeys(
+        "CREATE UNIQUE INDEX t_a_idx ON s.t USING btree (a, ((b + 1)) NULLS FIRST) INCLUDE (c, d) NULLS NOT DISTINCT WITH (fillfactor='70') WHERE (a > 0)",
+      ),
+    ).toEqual(['a', '((b + 1)) NULLS FIRST']);
+    // quoted names before the list and quoted text inside it may hold parentheses, commas and quotes
+    expect(
+      indexKeys(
+        `CREATE INDEX "i (x, y)" ON "s ("".t" USING btree ("a,b" COLLATE "C" DESC, COALESCE(name, 'x,)''('::text), ((("q)" || ','::text))))`,
+      ),
+    ).toEqual(['"a,b" COLLATE "C" DESC', "COALESCE(name, 'x,)''('::text)", `((("q)" || ','::text)))`]);
+    expect(() => indexKeys('CREATE INDEX i ON s.t USING btree (a')).toThrow('no key list in the index definition');
+  });
+
+  it('turns an index row into its state, checking the number of keys', () => {
+    const row = {
+      table_name: 't',
+      name: 't_lower_idx',
+      unique: false,
+      method: 'btree',
+      definition: 'CREATE INDEX t_lower_idx ON s.t USING btree (lower(name) DESC, a) INCLUDE (b) WHERE (active = true)',
+      key_count: 2,
+      predicate: '(active = true)',
+    };
+    expect(parseIndexRow(row)).toEqual({
+      name: 't_lower_idx',
+      unique: false,
+      method: 'btree',
+      keys: ['lower(name) DESC', 'a'],
+      where: '(active = true)',
+    });
+    expect(() => parseIndexRow({ ...row, key_count: 3 })).toThrow('index t.t_lower_idx: 2 keys read from');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, defineSchema, foreignKey, index, integer, jsonb, makeObjectName, modelToState, sql, table, text, unique } from '../../src/model/index.js';
-import { indexExpressionName } from '../../src/model/expression.js';
+import { indexExpressionName, indexKeyName } from '../../src/model/expression.js';
 import { columnNamesAddition, indexColumnNames } from '../../src/model/pg-naming.js';
 import type { TableState } from '../../src/schema/types.js';
 
@@ -121,6 +121,50 @@ describe('default constraint and index names', () => {
       ['k_expr_idx', ['(a + b)'], 'btree', false],
       ['k_lower_idx', ['lower("Name")'], 'btree', false],
       ['k_lower_lower1_idx', ['lower("Name")', 'lower("Name")'], 'btree', false],
+    ]);
+  });
+
+  it('names a key with options like ChooseIndexColumnNames: a column by its name, an expression without its options', () => {
+    expect(indexKeyName('name DESC')).toBe('name');
+    expect(indexKeyName('name NULLS FIRST')).toBe('name');
+    expect(indexKeyName('name DESC NULLS LAST')).toBe('name');
+    expect(indexKeyName('data jsonb_path_ops')).toBe('data');
+    expect(indexKeyName('ts pg_catalog.tsvector_ops (siglen = 100)')).toBe('ts');
+    expect(indexKeyName('"Name" COLLATE "C" text_pattern_ops DESC')).toBe('Name');
+    expect(indexKeyName('Name')).toBe('name');
+    expect(indexKeyName('lower(name) DESC')).toBe('lower');
+    expect(indexKeyName('public.lower(name) NULLS FIRST')).toBe('lower');
+    expect(indexKeyName('(name) DESC')).toBe('name');
+    expect(indexKeyName('((name)::character varying) DESC')).toBe('name');
+    expect(indexKeyName('((a + b)) DESC')).toBe('expr');
+    expect(indexKeyName("(a || ',') COLLATE \"C\"")).toBe('expr');
+    // no index element: named as an expression, as before
+    expect(indexKeyName('a + b')).toBe('expr');
+    expect(indexKeyName('lower(b)::text')).toBe('lower');
+
+    const t = tableState(
+      {
+        k: table(
+          { name: text(), data: jsonb() },
+          {
+            indexes: [
+              index([sql`name DESC`]),
+              index([sql`name NULLS FIRST`, 'data']),
+              index([sql`data jsonb_path_ops`], { using: 'gin' }),
+              index([sql`lower(name) DESC`]),
+              index([sql`(name || 'x') DESC`]),
+            ],
+          },
+        ),
+      },
+      'k',
+    );
+    expect(t.indexes.map((i) => [i.name, i.keys])).toEqual([
+      ['k_data_idx', ['data jsonb_path_ops']],
+      ['k_expr_idx', ["(name || 'x') DESC"]],
+      ['k_lower_idx', ['lower(name) DESC']],
+      ['k_name_data_idx', ['name NULLS FIRST', 'data']],
+      ['k_name_idx', ['name DESC']],
     ]);
   });
 

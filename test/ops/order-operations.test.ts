@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Operation } from '../../src/ops/operation.js';
 import { orderOperations } from '../../src/ops/order-operations.js';
+import { reverseOperations } from '../../src/ops/reverse.js';
 import { col, fk, table } from '../diff/support/build.js';
 import { allSamples, samples } from './support/samples.js';
 
@@ -62,6 +63,62 @@ describe('orderOperations', () => {
     const removeSecond: Operation = { ...second, kind: 'dropEnumValue' };
     const removeFirst: Operation = { ...first, kind: 'dropEnumValue' };
     expect(orderOperations([removeFirst, removeSecond])).toEqual([removeSecond, removeFirst]);
+  });
+
+  describe('a column leaving an enum whose labels change', () => {
+    const type = (column: string, from: string, to: string): Operation => ({
+      kind: 'alterColumnType',
+      table: 't',
+      column,
+      from,
+      to,
+      using: null,
+      reverseUsing: null,
+    });
+    const rebuild: Operation = { kind: 'replaceEnum', enumName: 'continent', from: ['Asia', 'Atlantis'], to: ['Asia'], usages: [] };
+    const zone: Operation = { kind: 'createEnum', enum: { name: 'zone', values: ['Asia'] } };
+
+    it('changes type before the enum changes (after the enums it may go to are created)', () => {
+      const leave = type('legacy', 'continent', 'text');
+      const toNewEnum = type('moved', 'continent', 'zone');
+      const enter = type('added', 'text', 'continent');
+      const array = type('list', 'continent', 'continent[]');
+      const drop: Operation = { kind: 'alterColumnDefault', table: 't', column: 'legacy', from: "'Asia'::continent", to: null };
+      expect(orderOperations([enter, array, rebuild, toNewEnum, leave, zone, drop])).toEqual([
+        drop,
+        zone,
+        leave,
+        toNewEnum,
+        rebuild,
+        enter,
+        array,
+      ]);
+    });
+
+    it('does so for added labels too, and for enums named as Postgres prints them', () => {
+      const add: Operation = { kind: 'addEnumValue', enumName: 'Odd E', value: 'b', before: null, values: ['a'], usages: [] };
+      const leave = type('c', '"Odd E"[]', 'text[]');
+      expect(orderOperations([add, leave])).toEqual([leave, add]);
+    });
+
+    it('changes type at the usual place when the enum keeps its labels or goes to another changing enum', () => {
+      const addColumn: Operation = { kind: 'addColumn', table: 't', column: col('a', 'text') };
+      const leave = type('legacy', 'continent', 'text');
+      expect(orderOperations([leave, addColumn])).toEqual([addColumn, leave]);
+      const region: Operation = { kind: 'replaceEnum', enumName: 'region', from: ['a', 'b'], to: ['b', 'a'], usages: [] };
+      const toRegion = type('other', 'continent', 'region');
+      expect(orderOperations([toRegion, region, rebuild])).toEqual([rebuild, region, toRegion]);
+    });
+
+    it('comes back to the enum after it is changed back, in the reversed operations', () => {
+      const up = orderOperations([rebuild, type('legacy', 'continent', 'text')]);
+      const down = reverseOperations(up);
+      expect(down).toEqual([
+        { ...rebuild, from: ['Asia'], to: ['Asia', 'Atlantis'] },
+        type('legacy', 'text', 'continent'),
+      ]);
+      expect(orderOperations(down)).toEqual(down);
+    });
   });
 
   it('sorts by table then object name inside a phase, by code unit whatever the locale', () => {

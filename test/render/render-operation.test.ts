@@ -126,6 +126,17 @@ describe('renderOperation: one statement text per kind', () => {
         index: index('countries_tags_idx', ['tags', 'lower(name)'], { unique: true, method: 'gin', where: '(area > 0)' }),
       }),
     ).toEqual(['CREATE UNIQUE INDEX "countries_tags_idx" ON "countries" USING "gin" (tags, lower(name)) WHERE (area > 0)']);
+    // keys with options are written as the state holds them
+    expect(
+      render({
+        kind: 'createIndex',
+        table: 'countries',
+        index: index('countries_name_idx', ['name COLLATE "C" DESC NULLS LAST', 'lower(name) text_pattern_ops']),
+      }),
+    ).toEqual(['CREATE INDEX "countries_name_idx" ON "countries" (name COLLATE "C" DESC NULLS LAST, lower(name) text_pattern_ops)']);
+    expect(
+      render({ kind: 'createIndex', table: 'countries', index: index('countries_meta_idx', ['metadata jsonb_path_ops'], { method: 'gin' }) }),
+    ).toEqual(['CREATE INDEX "countries_meta_idx" ON "countries" USING "gin" (metadata jsonb_path_ops)']);
     expect(render(samples.dropIndex)).toEqual(['DROP INDEX "countries_area_idx"']);
     expect(render(samples.renameIndex)).toEqual(['ALTER INDEX "countries_name_idx" RENAME TO "nations_name_idx"']);
   });

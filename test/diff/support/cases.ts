@@ -220,6 +220,32 @@ export const cases: readonly DiffCase[] = [
     from: schema('asia', { enums: [enumType('old_kind', ['x'])], tables: [table('t', [col('a', 'integer'), col('k', 'old_kind')])] }),
     to: schema('asia', { enums: [enumType('kind', ['y'])], tables: [table('t', [col('a', 'integer'), col('kind', 'kind')])] }),
   },
+  ((): DiffCase => {
+    // `legacy` leaves continent for text, `moved` for a new enum, `other` for region, which changes too
+    const state = (continent: readonly string[], region: readonly string[], after: boolean): SchemaState =>
+      schema('asia', {
+        enums: [enumType('continent', continent), enumType('region', region), ...(after ? [enumType('zone', ['Asia'])] : [])],
+        tables: [
+          table('t', [
+            col('kept', 'continent', { default: "'Asia'::continent" }),
+            col('legacy', after ? 'text' : 'continent', { default: after ? "'Atlantis'::text" : "'Atlantis'::continent" }),
+            col('moved', after ? 'zone' : 'continent'),
+            col('other', after ? 'region' : 'continent'),
+            col('list', after ? 'continent[]' : 'continent'),
+          ]),
+        ],
+      });
+    return {
+      name: 'enum labels removed while columns leave the enum (for text, a new enum, another changed enum, its array)',
+      from: state(['Asia', 'Atlantis', 'Europe'], ['North', 'South'], false),
+      to: state(['Asia', 'Europe'], ['South', 'North'], true),
+    };
+  })(),
+  {
+    name: 'enum label added while a column leaves the enum',
+    from: schema('asia', { enums: [enumType('kind', ['a', 'b'])], tables: [table('t', [col('k', 'kind'), col('l', 'kind')])] }),
+    to: schema('asia', { enums: [enumType('kind', ['a', 'b', 'c'])], tables: [table('t', [col('k', 'kind'), col('l', 'text')])] }),
+  },
   {
     name: 'column turned into an enum',
     from: schema('asia', { tables: [table('t', [col('k', 'text', { default: "'a'::text" })])] }),
