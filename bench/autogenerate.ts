@@ -5,12 +5,15 @@
  * at 2,000 tables); and times `pg_dump --schema-only -n bench` of the same schema in the same run.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compareModel } from '../src/autogenerate/compare-model.js';
 import type { SchemaTarget } from '../src/config/types.js';
 import { createPgDatabase } from '../src/connection/pg-database.js';
 import type { QueryResult, Queryable, Session } from '../src/connection/types.js';
 import { boolean, defineSchema, index, integer, jsonb, numeric, sql, table, text, timestamptz, varchar } from '../src/model/index.js';
-import { adminUrl, dropDatabase, freshDatabase, median, seconds } from './support.js';
+import { adminUrl, dropDatabase, freshDatabase, median, repoRoot, seconds } from './support.js';
 
 const TABLES = 2_000;
 const RUNS = 3;
@@ -85,6 +88,45 @@ async function createSchema(session: Session, schema: string, tables: number): P
   }
 }
 
+/** A project whose model module declares the same tables (generated in a loop, as TypeScript). */
+async function makeProject(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'worlddb-bench-model-'));
+  await mkdir(join(dir, 'config'));
+  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+  const model = (schema: string) =>
+    [
+      `import { boolean, defineSchema, index, integer, jsonb, numeric, sql, table, text, timestamptz, varchar } from ${JSON.stringify(join(repoRoot, 'src', 'model', 'index.ts'))};`,
+      'const shape = () => table({',
+      "  id: integer().primaryKey(), root_id: integer().notNull().references('root', 'id', { onDelete: 'cascade' }),",
+      '  code: text().notNull().unique(), label: varchar(100), amount: numeric(12, 2).check(sql`amount >= 0`),',
+      "  active: boolean().notNull().default(true), created_at: timestamptz().notNull().default(sql`now()`),",
+      "  tags: text().array().default(sql`'{}'`), payload: jsonb(), note: text(),",
+      "}, { indexes: [index(['label'])] });",
+      "const tables: Record<string, ReturnType<typeof table>> = { root: table({ id: integer().primaryKey() }) };",
+      `for (let i = 0; i < ${TABLES}; i++) tables[\`t_\${String(i).padStart(4, '0')}\`] = shape();`,
+      `export default defineSchema(${JSON.stringify(schema)}, { tables });`,
+    ].join('\n');
+  await writeFile(join(dir, 'model.ts'), model('bench'));
+  await writeFile(
+    join(dir, 'config', 'worlddb.config.json'),
+    JSON.stringify({ schemas: { bench: { model: 'model.ts' }, empty: { model: 'model.ts' } } }),
+  );
+  return dir;
+}
+
+function timeCli(project: string, url: string, args: readonly string[]): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'worlddb'), ...args], {
+    cwd: project,
+    env: { ...process.env, DATABASE_URL: url, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`worlddb ${args.join(' ')} failed: ${result.stderr}`);
+  return elapsed;
+}
+
 export async function benchAutogenerate(): Promise<string[]> {
   const db = await freshDatabase();
   const database = createPgDatabase({ url: db.url });
@@ -126,13 +168,24 @@ export async function benchAutogenerate(): Promise<string[]> {
       if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr}`);
       dumps.push(Number(process.hrtime.bigint() - start) / 1e9);
     }
+    const project = await makeProject();
+    const cliNoChange: number[] = [];
+    const cliFromEmpty: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      cliNoChange.push(timeCli(project, db.url, ['revision', '--autogenerate', '--schema', 'bench', '-m', 'none']));
+      cliFromEmpty.push(timeCli(project, db.url, ['revision', '--autogenerate', '--schema', 'empty', '-m', 'all', '--sql']));
+    }
     const dump = median(dumps);
     const ratio = (value: number): string => `ratio ${(value / dump).toFixed(2)}x`;
     return [
       `## autogenerate, ${TABLES} tables in one schema (real server ${new URL(adminUrl).host}, median of ${RUNS})`,
       `pg_dump --schema-only -n bench (baseline)   ${seconds(dump)}`,
-      `no change                                   ${seconds(median(noChange))}   ${ratio(median(noChange))}   (target < 1 s)`,
-      `from an empty schema (${operationsFromEmpty} operations)    ${seconds(median(fromEmpty))}   ${ratio(median(fromEmpty))}`,
+      `compareModel in-process:`,
+      `  no change                                 ${seconds(median(noChange))}   ${ratio(median(noChange))}   (target < 1 s)`,
+      `  from an empty schema (${operationsFromEmpty} operations)  ${seconds(median(fromEmpty))}   ${ratio(median(fromEmpty))}`,
+      `whole process, worlddb revision --autogenerate (loads the 2,000-table TypeScript model):`,
+      `  no change                                 ${seconds(median(cliNoChange))}   ${ratio(median(cliNoChange))}`,
+      `  from an empty schema, --sql               ${seconds(median(cliFromEmpty))}   ${ratio(median(cliFromEmpty))}`,
       `database round trips: ${queries.small} at 200 tables, ${queries.large} at ${TABLES} tables (no change), ${queries.empty} from empty`,
     ];
   } finally {
