@@ -23,7 +23,7 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
         output.err(color.yellow(`${event.schema}: another process is migrating this schema; waiting for its lock`));
         break;
       case 'version-table-created':
-        output.out(color.dim(`${event.schema}: created version table ${event.versionTable.schema}.${event.versionTable.table}`));
+        // Reported in the schema's summary line (the table is created in the first migration's transaction).
         break;
       case 'checksum-accepted':
         output.out(color.yellow(`${event.schema}: accepted the changed file of ${event.name}`));
@@ -73,7 +73,10 @@ export function makeMigrateCommand(env: CliEnv): Command {
         if (result.applied.length === 0) {
           env.output.out(`${target.schema}: nothing to apply ${env.output.color.dim(`(${displayPath(target.source.migrationsDir, env.cwd)})`)}`);
         } else {
-          env.output.out(env.output.color.bold(`${target.schema}: ${result.applied.length} migration${result.applied.length === 1 ? '' : 's'} applied`));
+          const created = result.createdVersionTable
+            ? env.output.color.dim(` (created version table ${result.versionTable.schema}.${result.versionTable.table})`)
+            : '';
+          env.output.out(`${env.output.color.bold(`${target.schema}: ${result.applied.length} migration${result.applied.length === 1 ? '' : 's'} applied`)}${created}`);
         }
       }
     });
