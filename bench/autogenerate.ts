@@ -11,25 +11,15 @@ import { join } from 'node:path';
 import { compareModel } from '../src/autogenerate/compare-model.js';
 import type { SchemaTarget } from '../src/config/types.js';
 import { createPgDatabase } from '../src/connection/pg-database.js';
-import type { QueryResult, Queryable, Session } from '../src/connection/types.js';
+import type { Session } from '../src/connection/types.js';
+import { countQueries } from '../test/introspect/counting-queryable.js';
 import { boolean, defineSchema, index, integer, jsonb, numeric, sql, table, text, timestamptz, varchar } from '../src/model/index.js';
-import { adminUrl, dropDatabase, freshDatabase, median, repoRoot, seconds } from './support.js';
+import { adminUrl, createBenchSchema, dropDatabase, freshDatabase, median, repoRoot, seconds } from './support.js';
 
 const TABLES = 2_000;
 const RUNS = 3;
-const BATCH = 100;
 
 const name = (i: number): string => `t_${String(i).padStart(4, '0')}`;
-
-function tableDdl(schema: string, i: number): string {
-  const t = name(i);
-  return (
-    `CREATE TABLE ${schema}.${t} (id integer PRIMARY KEY, root_id integer NOT NULL REFERENCES ${schema}.root (id) ON DELETE CASCADE,` +
-    ` code text NOT NULL UNIQUE, label varchar(100), amount numeric(12,2) CHECK (amount >= 0), active boolean NOT NULL DEFAULT true,` +
-    ` created_at timestamptz NOT NULL DEFAULT now(), tags text[] DEFAULT '{}', payload jsonb, note text);\n` +
-    `CREATE INDEX ${t}_label_idx ON ${schema}.${t} (label);`
-  );
-}
 
 /** The model of the same schema, written as a user would (`amount >= 0`, `'{}'`, `now()`). */
 function benchModel(tables: number) {
@@ -54,19 +44,10 @@ function benchModel(tables: number) {
   return defineSchema('bench', { tables: all });
 }
 
+/** The session, counting the statements sent through it. */
 function counting(session: Session): { session: Session; count: () => number } {
-  let count = 0;
-  const wrap: Queryable = {
-    query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      count += 1;
-      return session.query<R>(text, params);
-    },
-    exec(text: string): Promise<void> {
-      count += 1;
-      return session.exec(text);
-    },
-  };
-  return { session: { ...session, ...wrap }, count: () => count };
+  const counted = countQueries(session);
+  return { session: { ...session, query: counted.query, exec: counted.exec }, count: counted.count };
 }
 
 const targetOf = (schema: string): SchemaTarget => ({
@@ -81,21 +62,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [result, Number(process.hrtime.bigint() - start) / 1e9];
 }
 
-async function createSchema(session: Session, schema: string, tables: number): Promise<void> {
-  await session.exec(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.root (id integer PRIMARY KEY)`);
-  for (let start = 0; start < tables; start += BATCH) {
-    await session.exec(Array.from({ length: Math.min(BATCH, tables - start) }, (_, k) => tableDdl(schema, start + k)).join('\n'));
-  }
-}
-
-/** A project whose model module declares the same tables (generated in a loop, as TypeScript). */
+/** A project whose model module declares the same tables (generated in a loop, as TypeScript), importing the built model API as a user project imports `worlddb/model`. */
 async function makeProject(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'worlddb-bench-model-'));
   await mkdir(join(dir, 'config'));
   await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
   const model = (schema: string) =>
     [
-      `import { boolean, defineSchema, index, integer, jsonb, numeric, sql, table, text, timestamptz, varchar } from ${JSON.stringify(join(repoRoot, 'src', 'model', 'index.ts'))};`,
+      `import { boolean, defineSchema, index, integer, jsonb, numeric, sql, table, text, timestamptz, varchar } from ${JSON.stringify(join(repoRoot, 'dist', 'model', 'index.js'))};`,
       'const shape = () => table({',
       "  id: integer().primaryKey(), root_id: integer().notNull().references('root', 'id', { onDelete: 'cascade' }),",
       '  code: text().notNull().unique(), label: varchar(100), amount: numeric(12, 2).check(sql`amount >= 0`),',
@@ -133,8 +107,8 @@ export async function benchAutogenerate(): Promise<string[]> {
   try {
     const setup = await database.connect();
     try {
-      await createSchema(setup, 'bench', TABLES);
-      await createSchema(setup, 'small', 200);
+      await createBenchSchema(setup, 'bench', TABLES);
+      await createBenchSchema(setup, 'small', 200);
       await setup.exec('CREATE SCHEMA empty; ANALYZE');
     } finally {
       await setup.release();

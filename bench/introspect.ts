@@ -6,43 +6,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createPgDatabase } from '../src/connection/pg-database.js';
-import type { QueryResult, Queryable } from '../src/connection/types.js';
 import { introspectSchema } from '../src/introspect/introspect-schema.js';
-import { adminUrl, dropDatabase, freshDatabase, median, seconds } from './support.js';
+import { countQueries } from '../test/introspect/counting-queryable.js';
+import { adminUrl, createBenchSchema, dropDatabase, freshDatabase, median, seconds } from './support.js';
 
 const TABLES = 2_000;
 const RUNS = 3;
 const SCHEMA = 'bench';
-/** Tables created per statement batch: one batch is one transaction, and its locks must fit in the lock table. */
-const BATCH = 100;
-
-function tableDdl(i: number): string {
-  const t = `t_${String(i).padStart(4, '0')}`;
-  return (
-    `CREATE TABLE bench.${t} (id integer PRIMARY KEY, root_id integer NOT NULL REFERENCES bench.root (id) ON DELETE CASCADE,` +
-    ` code text NOT NULL UNIQUE, label varchar(100), amount numeric(12,2) CHECK (amount >= 0), active boolean NOT NULL DEFAULT true,` +
-    ` created_at timestamptz NOT NULL DEFAULT now(), tags text[] DEFAULT '{}', payload jsonb, note text);\n` +
-    `CREATE INDEX ${t}_label_idx ON bench.${t} (label);`
-  );
-}
-
-function countQueries(db: Queryable): { db: Queryable; count: () => number } {
-  let count = 0;
-  return {
-    db: {
-      query<R extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-        count += 1;
-        return db.query<R>(sql, params);
-      },
-      exec(sql: string): Promise<void> {
-        count += 1;
-        return db.exec(sql);
-      },
-    },
-    count: () => count,
-  };
-}
-
 function timePgDump(url: string): number {
   const start = process.hrtime.bigint();
   const result = spawnSync('pg_dump', ['--schema-only', '-n', SCHEMA, '-f', '/dev/null', url], { encoding: 'utf8' });
@@ -63,11 +33,7 @@ export async function benchIntrospect(): Promise<string[]> {
   try {
     const setup = await database.connect();
     try {
-      await setup.exec('CREATE SCHEMA bench; CREATE TABLE bench.root (id integer PRIMARY KEY)');
-      for (let start = 0; start < TABLES; start += BATCH) {
-        const ddl = Array.from({ length: Math.min(BATCH, TABLES - start) }, (_, k) => tableDdl(start + k));
-        await setup.exec(ddl.join('\n'));
-      }
+      await createBenchSchema(setup, SCHEMA, TABLES);
       await setup.exec('ANALYZE');
     } finally {
       await setup.release();
@@ -82,7 +48,7 @@ export async function benchIntrospect(): Promise<string[]> {
       const session = await database.connect();
       try {
         const counted = countQueries(session);
-        const [state, first] = await timed(() => introspectSchema(counted.db, SCHEMA));
+        const [state, first] = await timed(() => introspectSchema(counted, SCHEMA));
         if (state.tables.length !== TABLES + 1) {
           throw new Error(`expected ${TABLES + 1} tables, introspected ${state.tables.length}`);
         }
