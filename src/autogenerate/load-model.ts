@@ -9,7 +9,7 @@ import { displayPath } from '../revision/display-path.js';
  * default export, checked to be a schema made by `defineSchema`.
  *
  * @throws UsageError when the config names no model; ModelError when the module fails to load,
- *   its model is invalid, or it exports no schema model.
+ *   its model is invalid, it exports no schema model, or its model declares another schema.
  * @example
  * const model = await loadModel(config.targets[0]); // the schema model of src/db/asia.ts
  */
@@ -36,6 +36,12 @@ export async function loadModel(target: SchemaTarget, cwd: string = process.cwd(
   if (!isSchemaModel(model)) {
     throw new ModelError(`model ${shown} of schema "${target.schema}" has no schema model as its default export`, {
       hint: "write `export default defineSchema('" + target.schema + "', { tables: { ... } })`",
+    });
+  }
+  // A model pointed at the wrong schema would make autogenerate drop that schema's own tables.
+  if (model.name !== target.schema) {
+    throw new ModelError(`model ${shown} declares schema "${model.name}", but config key "schemas.${target.schema}.model" uses it for schema "${target.schema}"`, {
+      hint: `point "schemas.${target.schema}.model" at the module that declares defineSchema('${target.schema}', ...)`,
     });
   }
   return model;

@@ -126,7 +126,9 @@ async function normalizeChunk(
   const scratch = `worlddb_scratch_${randomBytes(6).toString('hex')}`;
   const state: SchemaState = { name: scratch, enums: declared.enums, tables };
   const statements = renderOperations(scratch, compareSchemas({ name: scratch, tables: [], enums: [] }, state)).map((s) => `${s};`);
-  const begin = `BEGIN; CREATE SCHEMA ${quoteIdent(scratch)}; SET LOCAL search_path TO ${quoteIdent(scratch)}, public;`;
+  // The schema's own objects (sequences, functions, types made by hand-written migrations) must
+  // resolve in the scratch copy and print unqualified there, as they do in the live catalog.
+  const begin = `BEGIN; CREATE SCHEMA ${quoteIdent(scratch)}; SET LOCAL search_path TO ${quoteIdent(scratch)}, ${quoteIdent(declared.name)}, public;`;
   try {
     try {
       // One round trip for the whole chunk.
@@ -148,7 +150,7 @@ async function normalizeChunk(
         }
       }
     }
-    return (await introspectSchema(session, scratch)).tables;
+    return (await introspectSchema(session, scratch, { alsoVisible: [declared.name] })).tables;
   } finally {
     await session.exec('ROLLBACK').catch(() => undefined);
   }

@@ -24,6 +24,11 @@ export interface IntrospectOptions {
    * is not one of the schema's tables. Entries of other schemas have no effect.
    */
   readonly exclude?: readonly VersionTableRef[];
+  /**
+   * Schemas whose objects are also printed unqualified, after `schema` itself: for a scratch copy
+   * of a schema, the schema it copies, so that both print names alike.
+   */
+  readonly alsoVisible?: readonly string[];
 }
 
 const NO_CONSTRAINTS: TableConstraints = { primaryKey: null, uniques: [], foreignKeys: [], checks: [] };
@@ -58,7 +63,7 @@ export async function introspectSchema(
     schema,
     excludedTables: (options.exclude ?? []).filter((ref) => ref.schema === schema).map((ref) => ref.table),
   };
-  return withSchemaSearchPath(db, schema, async () => {
+  return withSchemaSearchPath(db, [schema, ...(options.alsoVisible ?? [])], async () => {
     // One after the other: a session runs one query at a time anyway, and this keeps the order
     // of statements on the wire fixed.
     const tables = await readTables(db, scope);

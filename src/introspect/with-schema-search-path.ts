@@ -6,7 +6,7 @@ interface RawSearchPathRow {
 }
 
 /**
- * Saves `search_path` and sets it to `schema` alone, in one round trip. The sub-select with
+ * Saves `search_path` and sets it to the given schemas, in one round trip. The sub-select with
  * `OFFSET 0` is not flattened into the outer query, so the old value is read before
  * `set_config` changes it.
  */
@@ -17,7 +17,8 @@ FROM (SELECT pg_catalog.current_setting('search_path') AS previous OFFSET 0) AS 
 const RESTORE_SEARCH_PATH = `SELECT pg_catalog.set_config('search_path', $1, false)`;
 
 /**
- * Runs `fn` with `search_path` set to `schema` alone, then puts the previous value back.
+ * Runs `fn` with `search_path` set to `schema` alone (or to the schemas of a list, in order), then
+ * puts the previous value back.
  *
  * This is what makes Postgres print names the way the schema state wants them:
  * `format_type`, `pg_get_expr`, `pg_get_indexdef` qualify a type, table, sequence or function
@@ -37,8 +38,9 @@ const RESTORE_SEARCH_PATH = `SELECT pg_catalog.set_config('search_path', $1, fal
  *   tx.query("SELECT format_type('asia.continent'::regtype, NULL) AS t"));
  * // => rows [{ t: 'continent' }]
  */
-export async function withSchemaSearchPath<T>(db: Queryable, schema: string, fn: () => Promise<T>): Promise<T> {
-  const { rows } = await db.query<RawSearchPathRow>(SET_SEARCH_PATH, [quoteIdent(schema)]);
+export async function withSchemaSearchPath<T>(db: Queryable, schema: string | readonly string[], fn: () => Promise<T>): Promise<T> {
+  const path = (typeof schema === 'string' ? [schema] : schema).map(quoteIdent).join(', ');
+  const { rows } = await db.query<RawSearchPathRow>(SET_SEARCH_PATH, [path]);
   const previous = rows[0]?.previous ?? '';
   let result: T;
   try {

@@ -27,6 +27,20 @@ const status = enumType('status', ['new', 'done']);
 
 export const cases: readonly FixtureCase[] = [
   {
+    name: "uses the schema's own sequence and function (made by hand) in a table it changes",
+    sql: `
+      CREATE TABLE towns (id serial PRIMARY KEY, name text);
+      CREATE FUNCTION is_short(v text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT length(v) < 20';
+      CREATE TABLE rivers (name text CHECK (is_short(name)));`,
+    model: defineSchema('m', {
+      tables: {
+        towns: table({ id: integer().primaryKey().default(sql`nextval('towns_id_seq'::regclass)`), name: text(), size: integer() }),
+        rivers: table({ name: text().check(sql`is_short(name)`), length_km: integer() }),
+      },
+    }),
+    expected: ['+ column s.rivers.length_km (integer)', '+ column s.towns.size (integer)'],
+  },
+  {
     name: 'changes a type and its default together (text default to integer default)',
     sql: `CREATE TABLE t (a text DEFAULT '1', b integer DEFAULT 1); INSERT INTO t VALUES ('5', 5);`,
     model: defineSchema('m', { tables: { t: table({ a: integer().default(1), b: bigint().default(2) }) } }),

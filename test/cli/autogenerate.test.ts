@@ -137,7 +137,7 @@ for (const { kind, skip } of databaseKinds()) {
       expect(declined.stdout).toContain('DROP COLUMN "signature_dish"');
     });
 
-    it('names the config key when a schema has no model, and the file when the model is broken', async () => {
+    it('names the config key when a schema has no model or the model of another schema, and the file when the model is broken', async () => {
       project = await createCliProject({ kind, config: { schemas: { asia: {} } }, world: true });
       const none = await project.run('check', '--schema', 'asia');
       expect(none.code).toBe(2);
@@ -151,6 +151,13 @@ for (const { kind, skip } of databaseKinds()) {
       expect(broken.code).toBe(2);
       expect(broken.stderr).toMatch(/^error: .*asia.*nme/);
       expect(broken.stderr).not.toMatch(/\n\s+at /);
+      await project.cleanup();
+
+      // The europe model given to asia would otherwise make autogenerate drop asia.languages.
+      project = await createCliProject({ kind, config: { schemas: { asia: { model: 'src/db/europe.ts' } } }, world: true });
+      const swapped = await project.run('check', '--schema', 'asia');
+      expect(swapped.code).toBe(2);
+      expect(swapped.stderr).toContain('error: model src/db/europe.ts declares schema "europe", but config key "schemas.asia.model" uses it for schema "asia"');
     });
   });
 }

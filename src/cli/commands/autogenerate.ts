@@ -8,6 +8,11 @@ import { status } from '../../runner/index.js';
 import type { Output } from '../output.js';
 import { withRename } from '../parse-renames.js';
 
+/** A command-line argument as a shell would need it (single-quoted when it holds anything unusual). */
+function shellArgument(text: string): string {
+  return /^[A-Za-z0-9_.=:/-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * Refuses to autogenerate for a schema whose database is not at head: the comparison would
  * otherwise write again what a pending migration already does.
@@ -48,7 +53,7 @@ export async function compareWithRenames(
           renames = withRename(renames, { table: c.from, to: c.to });
           changed = true;
         } else if (!output.interactive) {
-          output.err(output.color.yellow(`warning: ${target.schema}: table ${c.from} is dropped and ${c.to} created; if it is a rename, pass --rename ${target.schema}.${c.from}=${c.to}`));
+          output.err(output.color.yellow(`warning: ${target.schema}: table ${c.from} is dropped and ${c.to} created; if it is a rename, pass --rename ${shellArgument(`${target.schema}.${c.from}=${c.to}`)}`));
         }
       }
     } else {
@@ -58,7 +63,7 @@ export async function compareWithRenames(
           renames = withRename(renames, { table: c.table, column: c.from, to: c.to });
           changed = true;
         } else if (!output.interactive) {
-          output.err(output.color.yellow(`warning: ${target.schema}: column ${c.table}.${c.from} is dropped and ${c.to} added; if it is a rename, pass --rename ${target.schema}.${c.table}.${c.from}=${c.to}`));
+          output.err(output.color.yellow(`warning: ${target.schema}: column ${c.table}.${c.from} is dropped and ${c.to} added; if it is a rename, pass --rename ${shellArgument(`${target.schema}.${c.table}.${c.from}=${c.to}`)}`));
         }
       }
     }
