@@ -7,11 +7,13 @@
 import type { RowOf, SchemaModel, TableNameOf } from '../model/index.js';
 
 /**
- * Where a schema of a world lives: its model alone (the Postgres schema is the world's name for
- * it), or the model and another Postgres schema, e.g. one model for many tenant schemas.
+ * Where a schema of a world lives: its model alone (the Postgres schema is the model's name, the
+ * one given to `defineSchema`), or the model and another Postgres schema, e.g. one model for many
+ * tenant schemas. The key of the binding is only the schema's name in the world.
  *
  * @example
  * openWorld({ schemas: { asia, europe } });
+ * openWorld({ schemas: { continent: asia } });   // world.schema('continent'), Postgres schema asia
  * openWorld({ schemas: { acme: { model: tenants, schema: 'tenant_acme' } } });
  */
 export type SchemaBinding = SchemaModel | { readonly model: SchemaModel; readonly schema: string };

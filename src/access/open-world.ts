@@ -20,8 +20,9 @@ import { WorldCatalog, type SchemaPlacement } from './world-catalog.js';
 
 export interface OpenWorldOptions<B extends SchemaBindings> {
   /**
-   * The schemas, by the name `world.schema(name)` takes: a model (the Postgres schema has that
-   * name) or `{ model, schema }` to use another Postgres schema.
+   * The schemas, by the name `world.schema(name)` takes: a model (its tables are in the Postgres
+   * schema the model is named after, `defineSchema('asia', ...)`: `asia`, whatever the key) or
+   * `{ model, schema }` to place it in another Postgres schema.
    */
   readonly schemas: B;
   /** Where the config is looked for. Default `process.cwd()`. */
@@ -111,7 +112,9 @@ function placementsOf(bindings: SchemaBindings): SchemaPlacement[] {
     throw new UsageError('openWorld needs at least one schema', { hint: 'openWorld({ schemas: { asia, europe } })' });
   }
   const placements = Object.entries(bindings).map(([name, binding]): SchemaPlacement => {
-    const bound = isSchemaModel(binding) ? { model: binding, schema: name } : binding;
+    // The key names the schema in the world only; the Postgres schema is the model's own name
+    // unless the binding places it elsewhere.
+    const bound = isSchemaModel(binding) ? { model: binding, schema: binding.name } : binding;
     if (typeof bound !== 'object' || bound === null || !isSchemaModel(bound.model)) {
       throw new UsageError(`openWorld: schemas.${name} is not a schema model`, {
         hint: "give the default export of a model file (defineSchema('name', { tables })), or { model, schema }",

@@ -32,7 +32,7 @@ export class SchemaAccess<S extends SchemaModel> {
     return this.#props.schema.name;
   }
 
-  /** The Postgres schema its tables live in; the same as `name` unless bound to another one. */
+  /** The Postgres schema its tables live in: the model's name, unless bound to another one. */
   get databaseSchema(): string {
     return this.#props.schema.dbSchema;
   }

@@ -1,19 +1,24 @@
 /**
  * Typed operations on one table of one schema. Every call checks its columns and values against
  * the table's model first (nothing is sent when a check fails), then builds the statement with
- * Kysely (`withSchema` gives the schema-qualified, quoted names; values go as parameters) and
- * turns Postgres errors into typed errors.
+ * Kysely (the schema-qualified table and the columns from their exact names, quoted by
+ * `quoteIdent`; values go as parameters) and turns Postgres errors into typed errors. Rows are
+ * selected and returned with the model's columns, named one by one: a column the database has
+ * and the model does not stays out of the rows.
  */
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type AliasedExpression, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { InsertOf, RowOf, SchemaModel, TableNameOf, UpdateOf } from '../model/index.js';
 import { RefusedQueryError } from './access-errors.js';
 import type { ChangeOptions, Filter, OrderTerm, SelectOptions } from './access-types.js';
 import { checkChanges, checkFilter, checkInsert, columnOf, type EncodedRow } from './check-row.js';
 import { toDataError } from './database-errors.js';
+import { columnRef, columnSelection, insertInto, tableRef, type UntypedDatabase } from './exact-names.js';
 import type { TableInfo } from './world-catalog.js';
 
-/** The database type of the Kysely instance underneath: tables and columns are checked by worlddb, not by Kysely's types. */
-export type UntypedDatabase = Record<string, Record<string, unknown>>;
+export type { UntypedDatabase } from './exact-names.js';
+
+/** Stands in for the select list of a table the model gives no columns (Postgres needs one in RETURNING). */
+const NO_COLUMNS = 'worlddb_no_columns';
 
 type Builder = ExpressionBuilder<UntypedDatabase, string>;
 
@@ -31,7 +36,7 @@ export interface TableAccessProps {
  * @example
  * const countries = world.schema('asia').table('countries');
  * const japan = await countries.insert({ name: 'Japan', population: 126000000, signature_dish: 'Ramen' });
- * japan.country_id; // number, from RETURNING *
+ * japan.country_id; // number, returned with the model's columns
  */
 export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
   readonly #kysely: Kysely<UntypedDatabase>;
@@ -61,7 +66,8 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
   }
 
   /**
-   * Inserts one row and returns it as stored (`RETURNING *`): identity and default columns filled.
+   * Inserts one row and returns it as stored (`RETURNING` the model's columns): identity and
+   * default columns filled.
    *
    * @throws UnknownColumnError, InvalidValueError before any SQL; UniqueViolationError,
    *   ForeignKeyViolationError, ... from Postgres.
@@ -112,12 +118,12 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
     const limit = this.#count('limit', options.limit);
     const offset = this.#count('offset', options.offset);
     return this.#run(async () => {
-      let query = this.#kysely.withSchema(this.#table.dbSchema).selectFrom(this.#table.table).selectAll();
+      let query = this.#kysely.selectFrom(this.#tableRef()).select(this.#selections());
       if (filter.size > 0) query = query.where((eb) => matches(eb, filter));
-      for (const term of order) query = query.orderBy(term.column, term.direction);
+      for (const term of order) query = query.orderBy(columnRef(term.column), term.direction);
       if (limit !== null) query = query.limit(limit);
       if (offset !== null) query = query.offset(offset);
-      return (await query.execute()) as RowOf<S, T>[];
+      return this.#rows(await query.execute()) as RowOf<S, T>[];
     });
   }
 
@@ -133,12 +139,10 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
     const filter = this.#changeFilter('update', where, options);
     const changes = checkChanges(this.#table, values);
     return this.#run(async () => {
-      let query = this.#kysely
-        .withSchema(this.#table.dbSchema)
-        .updateTable(this.#table.table)
-        .set(Object.fromEntries(changes));
+      // set() takes the column names as they are (no parsing), as insert's values() does.
+      let query = this.#kysely.updateTable(this.#tableRef()).set(Object.fromEntries(changes));
       if (filter.size > 0) query = query.where((eb) => matches(eb, filter));
-      return (await query.returningAll().execute()) as RowOf<S, T>[];
+      return this.#rows(await query.returning(this.#selections()).execute()) as RowOf<S, T>[];
     });
   }
 
@@ -153,9 +157,9 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
     this.#beforeEach();
     const filter = this.#changeFilter('delete', where, options);
     return this.#run(async () => {
-      let query = this.#kysely.withSchema(this.#table.dbSchema).deleteFrom(this.#table.table);
+      let query = this.#kysely.deleteFrom(this.#tableRef());
       if (filter.size > 0) query = query.where((eb) => matches(eb, filter));
-      return (await query.returningAll().execute()) as RowOf<S, T>[];
+      return this.#rows(await query.returning(this.#selections()).execute()) as RowOf<S, T>[];
     });
   }
 
@@ -169,10 +173,7 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
     this.#beforeEach();
     const filter = checkFilter(this.#table, where);
     return this.#run(async () => {
-      let query = this.#kysely
-        .withSchema(this.#table.dbSchema)
-        .selectFrom(this.#table.table)
-        .select(sql<number>`count(*)::integer`.as('count'));
+      let query = this.#kysely.selectFrom(this.#tableRef()).select(sql<number>`count(*)::integer`.as('count'));
       if (filter.size > 0) query = query.where((eb) => matches(eb, filter));
       const row = await query.executeTakeFirstOrThrow();
       return Number(row.count);
@@ -180,15 +181,42 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
   }
 
   async #insertRows(rows: readonly EncodedRow[]): Promise<Record<string, unknown>[]> {
-    const into = this.#kysely.withSchema(this.#table.dbSchema).insertInto(this.#table.table);
+    const into = insertInto(this.#kysely, this.#table.dbSchema, this.#table.table);
+    const returning = this.#selections();
     if (rows.every((row) => row.size === 0)) {
       // Nothing given: every column takes its default. DEFAULT fits any column, identity ALWAYS too.
       const first = this.#table.columns[0]?.name;
-      if (first === undefined || rows.length === 1) return into.defaultValues().returningAll().execute();
-      return into.values(rows.map(() => ({ [first]: sql`default` }))).returningAll().execute();
+      if (rows.length === 1) return this.#rows(await into.defaultValues().returning(returning).execute());
+      if (first === undefined) {
+        // A table without columns: VALUES needs one, so as many empty rows come from a SELECT.
+        const empty = sql`select from generate_series(1, ${rows.length})`;
+        return this.#rows(await into.expression(empty).returning(returning).execute());
+      }
+      return this.#rows(await into.values(rows.map(() => ({ [first]: sql`default` }))).returning(returning).execute());
     }
-    // A column missing from some rows gets DEFAULT in those rows (Kysely fills it in).
-    return into.values(rows.map((row) => Object.fromEntries(row))).returningAll().execute();
+    // A column missing from some rows gets DEFAULT in those rows (Kysely fills it in). values()
+    // takes the column names as they are (no parsing).
+    return this.#rows(await into.values(rows.map((row) => Object.fromEntries(row))).returning(returning).execute());
+  }
+
+  /** The table, schema-qualified, from the exact names. */
+  #tableRef(): AliasedExpression<unknown, string> {
+    return tableRef(this.#table.dbSchema, this.#table.table);
+  }
+
+  /**
+   * The model's columns, for select and RETURNING lists. A table the model gives no columns
+   * selects a constant instead (RETURNING needs an item), which {@link #rows} leaves out.
+   */
+  #selections(): AliasedExpression<unknown, string>[] {
+    if (this.#table.columns.length === 0) return [sql<null>`null`.as(NO_COLUMNS)];
+    return this.#table.columns.map((column) => columnSelection(column.name));
+  }
+
+  /** The rows as the model has them: for a table without columns, empty rows. */
+  #rows(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+    if (this.#table.columns.length === 0) return rows.map(() => ({}));
+    return rows as Record<string, unknown>[];
   }
 
   #changeFilter(what: 'update' | 'delete', where: unknown, options: ChangeOptions): EncodedRow {
@@ -241,9 +269,9 @@ export class TableAccess<S extends SchemaModel, T extends TableNameOf<S>> {
   }
 }
 
-/** `col = $n and ...`, with `col is null` for a null value. */
+/** `col = $n and ...`, with `col is null` for a null value; columns by their exact names. */
 function matches(eb: Builder, filter: EncodedRow): Expression<SqlBool> {
   return eb.and(
-    [...filter].map(([column, value]) => (value === null ? eb(eb.ref(column), 'is', null) : eb(eb.ref(column), '=', value))),
+    [...filter].map(([column, value]) => (value === null ? eb(columnRef(column), 'is', null) : eb(columnRef(column), '=', value))),
   );
 }

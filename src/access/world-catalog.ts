@@ -19,7 +19,7 @@ export interface ColumnInfo {
 export interface TableInfo {
   /** The schema's name in the world (`world.schema(name)`), used in messages. */
   readonly schema: string;
-  /** The Postgres schema the table lives in; usually the same as `schema`. */
+  /** The Postgres schema the table lives in: the model's name unless bound elsewhere; usually the same as `schema`. */
   readonly dbSchema: string;
   readonly table: string;
   /** Columns in declaration order. */

@@ -149,6 +149,7 @@ describeEachDatabase('checks before any SQL', (target) => {
     const before = counted.statements();
     expect(await world.schema('asia').table('countries').count()).toBe(0);
     expect(counted.statements() - before).toBe(1);
-    expect(counted.sent.at(-1)).toBe('select count(*)::integer as "count" from "asia"."countries"');
+    // The table from its exact names (aliased to its own name, as Kysely's types want one).
+    expect(counted.sent.at(-1)).toBe('select count(*)::integer as "count" from "asia"."countries" as "countries"');
   });
 });

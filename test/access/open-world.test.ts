@@ -71,6 +71,15 @@ for (const { kind, skip } of databaseKinds()) {
       // The database it opened was closed again: opening it now does not wait for a lock.
       const again = await openWorld({ schemas: { asia }, cwd: project.dir, env: {}, ...(url === undefined ? {} : { url }) });
       await again.close();
+      // The Postgres schema is the model's name, not the key: `continent` is asia, which the
+      // config lists (and the refused call above had already migrated), so nothing is refused.
+      const continent = await openWorld({ schemas: { continent: asia }, cwd: project.dir, env: {}, migrate: true, ...(url === undefined ? {} : { url }) });
+      try {
+        await continent.schema('continent').table('countries').insert({ name: 'Japan' });
+      } finally {
+        await continent.close();
+      }
+      expect(await project.query('SELECT name FROM asia.countries')).toEqual([{ name: 'Japan' }]);
     });
   });
 }
