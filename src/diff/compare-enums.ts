@@ -8,7 +8,8 @@
 import type { EnumUsage, Operation } from '../ops/operation.js';
 import type { EnumState, SchemaState } from '../schema/types.js';
 import { columnKey } from './compare-context.js';
-import { compareText, differences, type Differences } from './differences.js';
+import { differences, type Differences } from './differences.js';
+import { compareNames } from '../schema/compare-names.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 import { enumTypeUse, leavesChangingEnum } from '../ops/enum-type-use.js';
 import { quoteIdent } from '../sql/quote.js';
@@ -58,7 +59,7 @@ export function enumUsages(live: SchemaState, to: SchemaState, enumNames: readon
     }
   }
   for (const list of usages.values()) {
-    list.sort((a, b) => compareText(a.table, b.table) || compareText(a.column, b.column));
+    list.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.column, b.column));
   }
   return { usages, columns };
 }

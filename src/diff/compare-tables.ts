@@ -9,11 +9,8 @@ import { compareComments } from './compare-comments.js';
 import { compareConstraints } from './compare-constraints.js';
 import type { CompareContext } from './compare-context.js';
 import { compareIndexes } from './compare-indexes.js';
-import { compareText, differences } from './differences.js';
-
-function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => compareText(a.name, b.name));
-}
+import { compareNames, sortByName } from '../schema/compare-names.js';
+import { differences } from './differences.js';
 
 /**
  * A table with its constraints and indexes sorted by name (columns keep their order, which is
@@ -22,10 +19,10 @@ function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
 function canonical(table: TableState): TableState {
   return {
     ...table,
-    uniques: byName(table.uniques),
-    foreignKeys: byName(table.foreignKeys),
-    checks: byName(table.checks),
-    indexes: byName(table.indexes),
+    uniques: sortByName(table.uniques),
+    foreignKeys: sortByName(table.foreignKeys),
+    checks: sortByName(table.checks),
+    indexes: sortByName(table.indexes),
   };
 }
 
@@ -47,12 +44,12 @@ export function compareTables(live: SchemaState, to: SchemaState, context: Compa
   for (const table of split.added) {
     const withoutForeignKeys: TableState = { ...canonical(table), foreignKeys: [] };
     ops.push({ kind: 'createTable', table: withoutForeignKeys });
-    for (const foreignKey of byName(table.foreignKeys)) {
+    for (const foreignKey of sortByName(table.foreignKeys)) {
       ops.push({ kind: 'addForeignKey', table: table.name, foreignKey });
     }
   }
   for (const table of split.removed) {
-    for (const foreignKey of byName(table.foreignKeys)) {
+    for (const foreignKey of sortByName(table.foreignKeys)) {
       ops.push({ kind: 'dropForeignKey', table: table.name, foreignKey });
     }
     const withoutForeignKeys: TableState = { ...canonical(table), foreignKeys: [] };

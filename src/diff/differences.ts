@@ -1,3 +1,4 @@
+import { compareNames } from '../schema/compare-names.js';
 /**
  * The generic split of two keyed collections into added, removed and modified items (as in
  * migra's `differences`): every comparator is built on it, and its output is sorted by name so
@@ -19,11 +20,6 @@ export interface Differences<T> {
   readonly modified: readonly Modified<T>[];
   /** On both sides and equal, sorted by name. */
   readonly unchanged: readonly Modified<T>[];
-}
-
-/** Compares by UTF-16 code units: the same result in every locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -83,8 +79,8 @@ export function differences<T extends { readonly name: string }>(
     else modified.push({ from: item, to: other });
   }
   for (const [name, item] of after) if (!before.has(name)) added.push(item);
-  const sortItems = (items: T[]): T[] => items.sort((a, b) => compareText(a.name, b.name));
-  const sortPairs = (pairs: Modified<T>[]): Modified<T>[] => pairs.sort((a, b) => compareText(a.from.name, b.from.name));
+  const sortItems = (items: T[]): T[] => items.sort((a, b) => compareNames(a.name, b.name));
+  const sortPairs = (pairs: Modified<T>[]): Modified<T>[] => pairs.sort((a, b) => compareNames(a.from.name, b.from.name));
   return { added: sortItems(added), removed: sortItems(removed), modified: sortPairs(modified), unchanged: sortPairs(unchanged) };
 }
 

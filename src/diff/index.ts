@@ -10,7 +10,8 @@ export {
   type RenameHints,
   type TableRenameCandidate,
 } from './renames.js';
-export { differences, deepEqual, pairRenamed, compareText, type Differences, type Modified } from './differences.js';
+export { differences, deepEqual, pairRenamed, type Differences, type Modified } from './differences.js';
+export { compareNames } from '../schema/compare-names.js';
 export { compareTables } from './compare-tables.js';
 export { compareColumns } from './compare-columns.js';
 export { compareConstraints, rebuildDependentForeignKeys } from './compare-constraints.js';

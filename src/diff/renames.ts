@@ -8,7 +8,8 @@
 import { RenameError } from '../errors.js';
 import type { Operation } from '../ops/operation.js';
 import type { SchemaState, TableState } from '../schema/types.js';
-import { compareText, differences } from './differences.js';
+import { differences } from './differences.js';
+import { compareNames } from '../schema/compare-names.js';
 import { renameInExpression } from './pg-identifier.js';
 
 /**
@@ -65,7 +66,7 @@ export function applyRenames(from: SchemaState, to: SchemaState, hints: RenameHi
 
   const tableRenames = new Map<string, string>();
   const oldNameOf = new Map<string, string>();
-  for (const [oldName, newName] of [...(hints.tables ?? NO_RENAMES)].sort((a, b) => compareText(a[0], b[0]))) {
+  for (const [oldName, newName] of [...(hints.tables ?? NO_RENAMES)].sort((a, b) => compareNames(a[0], b[0]))) {
     if (oldName === newName) continue;
     const what = `cannot rename table ${schema}.${oldName} to ${newName}`;
     if (!fromTables.has(oldName)) refuse(`${what}: ${schema}.${oldName} is not in the database`);
@@ -83,7 +84,7 @@ export function applyRenames(from: SchemaState, to: SchemaState, hints: RenameHi
     const oldTable = oldNameOf.get(newTable) ?? newTable;
     const fromTable = fromTables.get(oldTable);
     const toTable = toTables.get(newTable);
-    for (const [oldColumn, newColumn] of [...renames].sort((a, b) => compareText(a[0], b[0]))) {
+    for (const [oldColumn, newColumn] of [...renames].sort((a, b) => compareNames(a[0], b[0]))) {
       if (oldColumn === newColumn) continue;
       const what = `cannot rename column ${schema}.${newTable}.${oldColumn} to ${newColumn}`;
       if (fromTable === undefined || toTable === undefined) {
@@ -102,7 +103,7 @@ export function applyRenames(from: SchemaState, to: SchemaState, hints: RenameHi
 
   const operations: Operation[] = [];
   for (const [oldName, newName] of tableRenames) operations.push({ kind: 'renameTable', from: oldName, to: newName });
-  for (const [table, renames] of [...columnRenames].sort((a, b) => compareText(a[0], b[0]))) {
+  for (const [table, renames] of [...columnRenames].sort((a, b) => compareNames(a[0], b[0]))) {
     for (const [oldColumn, newColumn] of renames) {
       operations.push({ kind: 'renameColumn', table, from: oldColumn, to: newColumn });
     }
@@ -141,7 +142,7 @@ export function applyRenames(from: SchemaState, to: SchemaState, hints: RenameHi
       })),
     };
   });
-  tables.sort((a, b) => compareText(a.name, b.name));
+  tables.sort((a, b) => compareNames(a.name, b.name));
   return { state: { ...from, tables }, operations };
 }
 
@@ -204,7 +205,7 @@ export function renameCandidates(from: SchemaState, to: SchemaState, hints: Rena
       if (share >= TABLE_RENAME_SIMILARITY) tables.push({ from: removed.name, to: added.name, similarity: share });
     }
   }
-  tables.sort((a, b) => b.similarity - a.similarity || compareText(a.from, b.from) || compareText(a.to, b.to));
+  tables.sort((a, b) => b.similarity - a.similarity || compareNames(a.from, b.from) || compareNames(a.to, b.to));
 
   const columns: ColumnRenameCandidate[] = [];
   for (const { from: before, to: after } of split.unchanged) {

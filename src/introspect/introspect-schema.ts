@@ -10,7 +10,8 @@ import type { VersionTableRef } from '../config/types.js';
 import type { Queryable } from '../connection/types.js';
 import type { SchemaState, TableState } from '../schema/types.js';
 import type { CatalogScope } from './catalog-scope.js';
-import { compareNames } from './compare-names.js';
+import { compareNames } from '../schema/compare-names.js';
+import { deepFreeze } from '../schema/deep-freeze.js';
 import { readColumns } from './read-columns.js';
 import { type TableConstraints, readConstraints } from './read-constraints.js';
 import { readEnums } from './read-enums.js';
@@ -90,11 +91,3 @@ export async function introspectSchema(
   });
 }
 
-/** Freezes a tree of plain objects and arrays, so no consumer can change a state it was given. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}

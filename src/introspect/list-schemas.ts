@@ -1,5 +1,5 @@
 import type { Queryable } from '../connection/types.js';
-import { compareNames } from './compare-names.js';
+import { compareNames } from '../schema/compare-names.js';
 
 interface RawSchemaRow {
   readonly name: string;

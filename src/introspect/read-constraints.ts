@@ -7,7 +7,7 @@ import type {
   UniqueState,
 } from '../schema/types.js';
 import { type CatalogScope, TABLES_IN_SCOPE, scopeParameters } from './catalog-scope.js';
-import { byName } from './compare-names.js';
+import { sortByName } from '../schema/compare-names.js';
 import type { TableColumns } from './read-columns.js';
 
 /** One row of {@link CONSTRAINTS_QUERY}. */
@@ -143,9 +143,9 @@ export function parseConstraintRows(
   for (const [table, parts] of building) {
     result.set(table, {
       primaryKey: parts.primaryKey,
-      uniques: byName(parts.uniques),
-      foreignKeys: byName(parts.foreignKeys),
-      checks: byName(parts.checks),
+      uniques: sortByName(parts.uniques),
+      foreignKeys: sortByName(parts.foreignKeys),
+      checks: sortByName(parts.checks),
     });
   }
   return result;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../connection/types.js';
 import type { EnumState } from '../schema/types.js';
-import { byName } from './compare-names.js';
+import { sortByName } from '../schema/compare-names.js';
 
 /** One row of {@link ENUMS_QUERY}. */
 export interface RawEnumRow {
@@ -40,7 +40,7 @@ GROUP BY t.typname`;
  */
 export async function readEnums(db: Queryable, schema: string): Promise<EnumState[]> {
   const { rows } = await db.query<RawEnumRow>(ENUMS_QUERY, [schema]);
-  return byName(rows.map(parseEnumRow));
+  return sortByName(rows.map(parseEnumRow));
 }
 
 /**

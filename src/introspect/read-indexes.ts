@@ -1,7 +1,7 @@
 import type { Queryable } from '../connection/types.js';
 import type { IndexState } from '../schema/types.js';
 import { type CatalogScope, TABLES_IN_SCOPE, scopeParameters } from './catalog-scope.js';
-import { byName } from './compare-names.js';
+import { sortByName } from '../schema/compare-names.js';
 import { groupByTable } from './group-by-table.js';
 
 /** One row of {@link INDEXES_QUERY}. */
@@ -65,7 +65,7 @@ WHERE ${TABLES_IN_SCOPE}
 export async function readIndexes(db: Queryable, scope: CatalogScope): Promise<Map<string, IndexState[]>> {
   const { rows } = await db.query<RawIndexRow>(INDEXES_QUERY, scopeParameters(scope));
   const groups = groupByTable(rows, parseIndexRow);
-  for (const [table, indexes] of groups) groups.set(table, byName(indexes));
+  for (const [table, indexes] of groups) groups.set(table, sortByName(indexes));
   return groups;
 }
 

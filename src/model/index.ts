@@ -100,6 +100,6 @@ export type {
   TablesOf,
   UpdateOf,
 } from './row-types.js';
-export { compareNames } from './schema-state.js';
+export { compareNames } from '../schema/compare-names.js';
 export { printIdentifier } from '../sql/print-identifier.js';
 export { makeObjectName } from './pg-naming.js';

@@ -31,6 +31,8 @@ import { columnNamesAddition, indexColumnNames } from './pg-naming.js';
 import type { SqlExpression } from './sql-expression.js';
 import type { Table } from './table.js';
 import { printCastType, printColumnType } from './type-names.js';
+import { compareNames } from '../schema/compare-names.js';
+import { deepFreeze } from '../schema/deep-freeze.js';
 
 /** What `defineSchema` hands over: the schema name, its tables by name, enums listed explicitly. */
 export interface SchemaInput {
@@ -45,16 +47,6 @@ export interface BuiltSchema {
   readonly enums: readonly EnumType[];
 }
 
-/**
- * Name order of the state: plain code-unit order, independent of any collation.
- *
- * @example
- * ['b', 'B', 'a'].sort(compareNames)  // => ['B', 'a', 'b']
- */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 const ACTIONS: Readonly<Record<ReferentialActionName, ReferentialAction>> = {
   'no action': 'NO ACTION',
   restrict: 'RESTRICT',
@@ -62,13 +54,6 @@ const ACTIONS: Readonly<Record<ReferentialActionName, ReferentialAction>> = {
   'set null': 'SET NULL',
   'set default': 'SET DEFAULT',
 };
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) for (const v of value) deepFreeze(v);
-  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-  return Object.freeze(value);
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -2,6 +2,7 @@
  * The order of statements: decided here and nowhere else.
  */
 import { leavesChangingEnum } from './enum-type-use.js';
+import { compareNames } from '../schema/compare-names.js';
 import { unknownOperation, type Operation } from './operation.js';
 
 /**
@@ -177,11 +178,6 @@ function subjectOf(op: Operation): readonly [string, string] {
   }
 }
 
-/** Compares by UTF-16 code units: the same result in every locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * Puts operations in an order Postgres accepts: by phase (see `PHASES`), then by table (or enum)
  * name, then by object name (then, for label changes of one enum, in sequence). Operations with
@@ -211,8 +207,8 @@ export function orderOperations(ops: readonly Operation[]): Operation[] {
   keyed.sort(
     (a, b) =>
       a.rank - b.rank ||
-      compareText(a.subject[0], b.subject[0]) ||
-      compareText(a.subject[1], b.subject[1]) ||
+      compareNames(a.subject[0], b.subject[0]) ||
+      compareNames(a.subject[1], b.subject[1]) ||
       a.sequence - b.sequence ||
       a.position - b.position,
   );

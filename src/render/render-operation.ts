@@ -11,6 +11,7 @@
 import { unknownOperation, type EnumUsage, type Identity, type Operation } from '../ops/operation.js';
 import { castsThroughText, typeChangeNeedsUsing } from '../ops/type-change.js';
 import { MAX_IDENTIFIER_BYTES, qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
+import { compareNames, sortByName } from '../schema/compare-names.js';
 import type {
   CheckState,
   ColumnState,
@@ -25,15 +26,6 @@ import type {
 export interface RenderContext {
   /** The schema being migrated: its own objects are written unqualified. */
   readonly schema: string;
-}
-
-/** Compares by UTF-16 code units: the same result in every locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => compareText(a.name, b.name));
 }
 
 function columnList(columns: readonly string[]): string {
@@ -111,12 +103,12 @@ function alterColumn(table: string, column: string, action: string): string {
 export function renderCreateTable(table: TableState, context: RenderContext): string[] {
   const items = table.columns.map(renderColumnDefinition);
   if (table.primaryKey !== null) items.push(primaryKeyClause(table.primaryKey));
-  for (const unique of byName(table.uniques)) items.push(uniqueClause(unique));
-  for (const check of byName(table.checks)) items.push(checkClause(check));
-  for (const foreignKey of byName(table.foreignKeys)) items.push(foreignKeyClause(foreignKey, context));
+  for (const unique of sortByName(table.uniques)) items.push(uniqueClause(unique));
+  for (const check of sortByName(table.checks)) items.push(checkClause(check));
+  for (const foreignKey of sortByName(table.foreignKeys)) items.push(foreignKeyClause(foreignKey, context));
   const body = items.length === 0 ? '()' : `(\n${items.map((item) => `  ${item}`).join(',\n')}\n)`;
   const statements = [`CREATE TABLE ${quoteIdent(table.name)} ${body}`];
-  for (const index of byName(table.indexes)) statements.push(createIndex(table.name, index));
+  for (const index of sortByName(table.indexes)) statements.push(createIndex(table.name, index));
   if (table.comment !== null) statements.push(tableComment(table.name, table.comment));
   for (const column of table.columns) {
     if (column.comment !== null) statements.push(columnComment(table.name, column.name, column.comment));
@@ -150,7 +142,7 @@ function rebuildEnum(name: string, values: readonly string[], usages: readonly E
     `ALTER TYPE ${quoteIdent(name)} RENAME TO ${quoteIdent(old)}`,
     `CREATE TYPE ${quoteIdent(name)} AS ENUM (${values.map(quoteLiteral).join(', ')})`,
   ];
-  const sorted = [...usages].sort((a, b) => compareText(a.table, b.table) || compareText(a.column, b.column));
+  const sorted = [...usages].sort((a, b) => compareNames(a.table, b.table) || compareNames(a.column, b.column));
   for (const usage of sorted) {
     const suffix = usage.array ? '[]' : '';
     const column = quoteIdent(usage.column);
