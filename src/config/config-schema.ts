@@ -25,6 +25,7 @@ export const configSchema = v.strictObject({
   lockTimeout: v.optional(duration),
   pgLockTimeout: v.optional(duration),
   statementTimeout: v.optional(duration),
+  searchPath: v.optional(v.array(nonEmpty)),
   schemas: v.record(v.string(), schemaEntrySchema),
 });
 

@@ -94,6 +94,10 @@ export function resolveConfig(raw: unknown, configPath: string, options: Omit<Lo
     lockTimeoutMs: duration('lockTimeout', parsed.lockTimeout) ?? DEFAULT_LOCK_TIMEOUT_MS,
     pgLockTimeoutMs: duration('pgLockTimeout', parsed.pgLockTimeout),
     statementTimeoutMs: duration('statementTimeout', parsed.statementTimeout),
+    searchPath: (parsed.searchPath ?? []).map((schema, i) => {
+      checkIdentifier(`searchPath.${i}`, schema, 'the schema name');
+      return schema;
+    }),
     targets,
   };
 }
@@ -137,7 +141,9 @@ function duration(key: string, value: number | string | undefined): number | nul
   if (value === undefined) return null;
   const ms = parseDuration(value);
   if (ms === null) {
-    throw new ConfigError(`config key "${key}": expected a duration such as 5000, "10s" or "2min", got ${JSON.stringify(value)}`);
+    throw new ConfigError(`config key "${key}": expected a duration such as 5000, "10s" or "2min", got ${JSON.stringify(value)}`, {
+      hint: 'durations are milliseconds, or a number with ms, s, min or h',
+    });
   }
   return ms;
 }

@@ -43,6 +43,12 @@ export interface WorlddbConfigInput {
   readonly pgLockTimeout?: DurationInput;
   /** Postgres `statement_timeout` while migrating. `--statement-timeout` overrides it. */
   readonly statementTimeout?: DurationInput;
+  /**
+   * Schemas searched after the migrated one while a migration runs, e.g. `["public"]` for
+   * extension functions. Default none: an unqualified name in a migration only ever means an
+   * object of the schema being migrated.
+   */
+  readonly searchPath?: readonly string[];
   readonly schemas: Readonly<Record<string, SchemaConfigInput>>;
 }
 
@@ -88,6 +94,8 @@ export interface ResolvedConfig {
   readonly pgLockTimeoutMs: number | null;
   /** Postgres statement_timeout in ms, or null to leave the server's default. */
   readonly statementTimeoutMs: number | null;
+  /** Schemas searched after the migrated one while migrating. */
+  readonly searchPath: readonly string[];
   /** Every schema, in config order. */
   readonly targets: readonly SchemaTarget[];
 }

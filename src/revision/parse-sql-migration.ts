@@ -24,17 +24,21 @@
  *   ones stay applied and the migration is not recorded; keep such migrations to one statement.
  *
  * In a transactional file, statements that end or start transactions (`BEGIN`, `START TRANSACTION`,
- * `COMMIT`, `ROLLBACK`, `ABORT`) are refused: worlddb wraps each migration and its version-table row
- * in one transaction, which they would break. (Savepoints are fine.)
+ * `COMMIT` (also `AND CHAIN`), `END` (a synonym of `COMMIT`), `ROLLBACK`, `ABORT`,
+ * `PREPARE TRANSACTION`, `COMMIT PREPARED`, `ROLLBACK PREPARED`) are refused: worlddb wraps each
+ * migration and its version-table row in one transaction, which they would break. (Savepoints —
+ * `SAVEPOINT`, `RELEASE`, `ROLLBACK TO` — are fine, and so are the words `BEGIN ATOMIC ... END` of a
+ * SQL-standard function body, which is one statement.)
  *
  * Markers are matched case-insensitively, with optional blanks after `--`; any other
  * `-- worlddb:...` line is an error, so a misspelt marker is never taken for a comment.
  * Before the up marker only comments and blank lines are allowed. Unqualified names resolve to the
- * schema being migrated: `search_path` is set to `"<schema>", public` while a migration runs.
+ * schema being migrated: `search_path` is set to `"<schema>"` alone (plus the config's `searchPath`)
+ * while a migration runs.
  */
 import { MigrationFileError } from '../errors.js';
 import { displayPath } from './display-path.js';
-import { hasStatements, splitStatements } from './split-sql.js';
+import { hasStatements, leadingTokens, splitStatements } from './split-sql.js';
 import type { MigrationStep } from './types.js';
 
 /** The parts of a `.sql` migration file. */
@@ -120,16 +124,47 @@ function part(lines: readonly string[], from: number, to: number): Extract<Migra
   return { kind: 'sql', sql, line: from + 1 };
 }
 
-const TRANSACTION_CONTROL = /^(begin|start\s+transaction|commit(?!\s+prepared)|rollback(?!\s+(?:to|prepared)\b)|abort)\b/i;
+/**
+ * The name of the transaction-control command a statement is (`'END'`, `'COMMIT PREPARED'`), or
+ * null for any other statement, savepoint commands included. Only a statement's first words are
+ * read, so the words of a `BEGIN ATOMIC ... END` function body (inside a `CREATE` statement) never
+ * count.
+ */
+export function transactionControl(statement: string): string | null {
+  const [first, second, third] = leadingTokens(statement, 3);
+  switch (first) {
+    case 'begin': // BEGIN [WORK | TRANSACTION] ...
+    case 'abort': // ABORT [WORK | TRANSACTION] [AND [NO] CHAIN]
+    case 'end': // END [WORK | TRANSACTION] [AND [NO] CHAIN]: a COMMIT
+      return first.toUpperCase();
+    case 'start':
+      return second === 'transaction' ? 'START TRANSACTION' : null;
+    case 'commit': // COMMIT [WORK | TRANSACTION] [AND [NO] CHAIN], COMMIT PREPARED 'id'
+      return second === 'prepared' ? 'COMMIT PREPARED' : 'COMMIT';
+    case 'rollback': {
+      // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name is a savepoint command.
+      if (second === 'prepared') return 'ROLLBACK PREPARED';
+      const afterNoise = second === 'work' || second === 'transaction' ? third : second;
+      return afterNoise === 'to' ? null : 'ROLLBACK';
+    }
+    case 'prepare':
+      // PREPARE TRANSACTION 'id'; not PREPARE name [(types)] AS ..., a prepared statement (which may
+      // be called "transaction").
+      return second === 'transaction' && third !== undefined && third !== '(' && third !== 'as' ? 'PREPARE TRANSACTION' : null;
+    default:
+      return null;
+  }
+}
 
-/** Refuses BEGIN/COMMIT/ROLLBACK in a part that runs inside worlddb's transaction. */
+/** Refuses statements that start or end transactions in a part that runs inside worlddb's transaction. */
 function refuseTransactionControl(file: string, shown: string, step: Extract<MigrationStep, { kind: 'sql' }>): void {
   for (const statement of splitStatements(step.sql)) {
-    const match = TRANSACTION_CONTROL.exec(statement.text);
-    if (match === null) continue;
+    const command = transactionControl(statement.text);
+    if (command === null) continue;
     const before = step.sql.slice(0, statement.offset);
     const line = step.line + before.length - before.replaceAll('\n', '').length;
-    throw new MigrationFileError(file, `${shown}:${line}: ${match[1]?.toUpperCase().replace(/\s+/, ' ')} in a migration that runs in a transaction`, {
+    const what = command === 'END' ? 'END (a COMMIT)' : command;
+    throw new MigrationFileError(file, `${shown}:${line}: ${what} in a migration that runs in a transaction`, {
       hint: `remove it: worlddb runs each migration and its version-table row in one transaction; for SQL that must run outside one, add "${SQL_MARKERS.noTransaction}" above "${SQL_MARKERS.up}"`,
     });
   }

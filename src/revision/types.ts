@@ -10,7 +10,7 @@ export interface MigrationContext {
   readonly query: Queryable['query'];
   /** Runs several statements at once (no parameters). */
   readonly exec: Queryable['exec'];
-  /** The schema being migrated. `search_path` is set to it (then `public`) while the migration runs. */
+  /** The schema being migrated. `search_path` is set to it alone (plus the config's `searchPath`) while the migration runs. */
   readonly schema: string;
 }
 

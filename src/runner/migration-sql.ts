@@ -7,8 +7,13 @@ import { splitStatements } from '../revision/split-sql.js';
 
 /** The settings a migration runs with. */
 export interface MigrationSettings {
-  /** The schema being migrated: first in `search_path`, then `public`. */
+  /** The schema being migrated: alone in `search_path`, unless `searchPath` adds others after it. */
   readonly schema: string;
+  /**
+   * Schemas searched after the migrated one (e.g. `public`, where extensions often live). Empty by
+   * default: an unqualified name must never fall through to another schema's table.
+   */
+  readonly searchPath: readonly string[];
   readonly lockTimeoutMs: number | null;
   readonly statementTimeoutMs: number | null;
 }
@@ -18,12 +23,13 @@ export interface MigrationSettings {
  * `session` lasts until {@link resetSettingsSql}.
  *
  * @example
- * settingsSql({ schema: 'asia', lockTimeoutMs: 5000, statementTimeoutMs: null }, 'local')
- * // => 'SET LOCAL search_path TO "asia", public;\nSET LOCAL lock_timeout = \'5000ms\';'
+ * settingsSql({ schema: 'asia', searchPath: [], lockTimeoutMs: 5000, statementTimeoutMs: null }, 'local')
+ * // => 'SET LOCAL search_path TO "asia";\nSET LOCAL lock_timeout = \'5000ms\';'
  */
 export function settingsSql(settings: MigrationSettings, scope: 'local' | 'session'): string {
   const set = scope === 'local' ? 'SET LOCAL' : 'SET';
-  const lines = [`${set} search_path TO ${quoteIdent(settings.schema)}, public;`];
+  const path = [settings.schema, ...settings.searchPath.filter((s) => s !== settings.schema)].map(quoteIdent).join(', ');
+  const lines = [`${set} search_path TO ${path};`];
   if (settings.lockTimeoutMs !== null) lines.push(`${set} lock_timeout = ${quoteLiteral(`${Math.round(settings.lockTimeoutMs)}ms`)};`);
   if (settings.statementTimeoutMs !== null) {
     lines.push(`${set} statement_timeout = ${quoteLiteral(`${Math.round(settings.statementTimeoutMs)}ms`)};`);

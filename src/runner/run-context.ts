@@ -36,6 +36,7 @@ export async function withSession<T>(where: DatabaseOrSession, fn: (session: Ses
 export function migrationSettings(target: SchemaTarget, options: RunOptions): MigrationSettings {
   return {
     schema: target.schema,
+    searchPath: options.searchPath ?? [],
     lockTimeoutMs: options.lockTimeoutMs ?? null,
     statementTimeoutMs: options.statementTimeoutMs ?? null,
   };

@@ -40,6 +40,8 @@ export type RunnerEvent =
 export interface RunOptions {
   /** Postgres `lock_timeout` (ms) while migrating; null or absent leaves the server's default. */
   readonly lockTimeoutMs?: number | null;
+  /** Schemas searched after the migrated one while migrating (config `searchPath`). Default: none. */
+  readonly searchPath?: readonly string[];
   /** Postgres `statement_timeout` (ms) while migrating; null or absent leaves the server's default. */
   readonly statementTimeoutMs?: number | null;
   /** How long to wait for another process migrating the same schema (advisory lock). Default 60 s. */

@@ -126,6 +126,21 @@ for (const { kind, skip } of databaseKinds()) {
       expect((await project.query('SELECT name FROM asia.asia_migration_version')).length).toBe(2);
     });
 
+    it('an unqualified name in a migration never reaches a table of public', async () => {
+      project = await createCliProject({
+        kind,
+        config: { schemas: { asia: {} } },
+        files: { 'migrations/asia/20260101000000_x.sql': '-- worlddb:up\nDROP TABLE IF EXISTS keepme;\nCREATE TABLE keepme (id int);\n' },
+      });
+      await project.query('CREATE TABLE public.keepme (kept int)');
+      await project.query('INSERT INTO public.keepme VALUES (42)');
+      expect((await project.run('migrate', '--schema', 'asia')).code).toBe(0);
+      expect(await project.query('SELECT kept FROM public.keepme')).toEqual([{ kept: 42 }]);
+      expect(await project.query("SELECT 1 AS one FROM information_schema.tables WHERE table_schema = 'asia' AND table_name = 'keepme'")).toEqual([
+        { one: 1 },
+      ]);
+    });
+
     it('hostile schema and version table names are quoted exactly', async () => {
       const schema = 'Odd "World"; DROP SCHEMA public --';
       project = await createCliProject({

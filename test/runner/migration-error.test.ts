@@ -51,10 +51,14 @@ describe('migrationError', () => {
 });
 
 describe('migration SQL', () => {
-  const settings = { schema: 'My "S"', lockTimeoutMs: 5000, statementTimeoutMs: null };
+  const settings = { schema: 'My "S"', searchPath: [] as string[], lockTimeoutMs: 5000, statementTimeoutMs: null };
   it('sets the search path and timeouts', () => {
-    expect(beginSql(settings)).toBe(`BEGIN;\nSET LOCAL search_path TO "My ""S""", public;\nSET LOCAL lock_timeout = '5000ms';\n`);
+    expect(beginSql(settings)).toBe(`BEGIN;\nSET LOCAL search_path TO "My ""S""";\nSET LOCAL lock_timeout = '5000ms';\n`);
     expect(settingsSql({ ...settings, statementTimeoutMs: 0 }, 'session')).toContain("SET statement_timeout = '0ms';");
+    // The config's searchPath comes after the schema itself (never before it, never twice).
+    expect(settingsSql({ ...settings, searchPath: ['public', 'My "S"'] }, 'local')).toContain(
+      'SET LOCAL search_path TO "My ""S""", "public";',
+    );
   });
 
   it('terminates the last statement before a trailing comment', () => {

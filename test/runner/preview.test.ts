@@ -19,7 +19,7 @@ describeEachDatabase('--sql preview', (database) => {
     expect(sql).toContain(
       [
         'BEGIN;',
-        `SET LOCAL search_path TO "${schema}", public;`,
+        `SET LOCAL search_path TO "${schema}";`,
         "SET LOCAL lock_timeout = '1000ms';",
         '-- first use: create the schema and the version table with the first migration',
         `CREATE SCHEMA IF NOT EXISTS "${schema}";`,
@@ -31,7 +31,7 @@ describeEachDatabase('--sql preview', (database) => {
     );
     expect(sql).toContain('-- 20260102000000_code: code migration, cannot be shown as SQL');
     expect(sql).toContain(
-      `SET search_path TO "${schema}", public;\nSET lock_timeout = '1000ms';\nCREATE INDEX CONCURRENTLY a_x ON a (x);\nINSERT INTO ${v}`,
+      `SET search_path TO "${schema}";\nSET lock_timeout = '1000ms';\nCREATE INDEX CONCURRENTLY a_x ON a (x);\nINSERT INTO ${v}`,
     );
     expect(sql).toContain('RESET search_path;\nRESET lock_timeout;');
     expect(sql.match(/^COMMIT;$/gm)).toHaveLength(2);

@@ -35,6 +35,7 @@ export function runOptionsFrom(flags: TimeoutFlags, config: ResolvedConfig): Req
     migrationLockTimeoutMs: durationOption('--lock-timeout', flags.lockTimeout) ?? config.lockTimeoutMs,
     lockTimeoutMs: durationOption('--pg-lock-timeout', flags.pgLockTimeout) ?? config.pgLockTimeoutMs,
     statementTimeoutMs: durationOption('--statement-timeout', flags.statementTimeout) ?? config.statementTimeoutMs,
+    searchPath: config.searchPath,
   };
 }
 
