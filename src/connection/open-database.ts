@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { DatabaseSettings } from '../config/types.js';
+import type { LockHolder } from './folder-lock.js';
 import type { Database } from './types.js';
 
 export interface OpenDatabaseOptions {
@@ -9,6 +10,8 @@ export interface OpenDatabaseOptions {
   readonly rootDir?: string;
   /** Told when a new embedded database is about to be created. */
   readonly onCreate?: (dataDir: string) => void;
+  /** Told when another process holds the embedded database and this one starts waiting. */
+  readonly onWait?: (holder: LockHolder) => void;
 }
 
 /**
@@ -28,5 +31,6 @@ export async function openDatabase(settings: DatabaseSettings, options: OpenData
     label,
     lockTimeoutMs: options.lockTimeoutMs,
     ...(options.onCreate === undefined ? {} : { onCreate: options.onCreate }),
+    ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
   });
 }

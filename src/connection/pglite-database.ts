@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { ConnectionError, WorlddbError, describeCause } from '../errors.js';
-import { lockFolder } from './folder-lock.js';
+import { lockFolder, type LockHolder } from './folder-lock.js';
 import type { Database, QueryResult, Queryable, Session } from './types.js';
 
 export interface PgliteDatabaseProps {
@@ -13,6 +13,8 @@ export interface PgliteDatabaseProps {
   readonly lockTimeoutMs: number;
   /** Called before a new data folder is created (it takes a few seconds). */
   readonly onCreate?: (dataDir: string) => void;
+  /** Called once when another process holds the folder and this one starts waiting. */
+  readonly onWait?: (holder: LockHolder) => void;
 }
 
 /** int8 and numeric come back as strings, as they do from `pg`, so both databases give the same values. */
@@ -30,6 +32,7 @@ export async function openPgliteDatabase(props: PgliteDatabaseProps): Promise<Da
     folder: props.dataDir,
     timeoutMs: props.lockTimeoutMs,
     label: `embedded database ${label}`,
+    ...(props.onWait === undefined ? {} : { onWait: props.onWait }),
   });
   let db: PGlite;
   try {
