@@ -156,8 +156,26 @@ function databaseSettings(
   const envUrl = options.env?.['DATABASE_URL'];
   const dataDirInput = parsed.database?.dataDir ?? DEFAULT_DATA_DIR;
   const dataDir = isAbsolute(dataDirInput) ? dataDirInput : resolve(rootDir, dataDirInput);
-  if (options.url !== undefined && options.url !== '') return { url: options.url, urlSource: 'option', dataDir };
-  if (envUrl !== undefined && envUrl !== '') return { url: envUrl, urlSource: 'env', dataDir };
-  if (parsed.database?.url !== undefined) return { url: parsed.database.url, urlSource: 'config', dataDir };
+  if (options.url !== undefined && options.url !== '') return { url: checkUrl(options.url, '--url'), urlSource: 'option', dataDir };
+  if (envUrl !== undefined && envUrl !== '') return { url: checkUrl(envUrl, 'DATABASE_URL'), urlSource: 'env', dataDir };
+  if (parsed.database?.url !== undefined) {
+    return { url: checkUrl(parsed.database.url, 'config key "database.url"'), urlSource: 'config', dataDir };
+  }
   return { url: null, urlSource: null, dataDir };
+}
+
+/** A database URL must be a postgres:// or postgresql:// URL; anything else is refused without echoing it (it may hold a password). */
+function checkUrl(url: string, where: string): string {
+  let protocol: string | null = null;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = null;
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError(`${where} is not a postgres:// URL`, {
+      hint: 'write it as postgres://user:password@host:5432/database (keyword strings such as "host=... dbname=..." are not supported)',
+    });
+  }
+  return url;
 }

@@ -7,8 +7,11 @@
  * query string in an implicit transaction, which is exactly what `CREATE INDEX CONCURRENTLY`
  * refuses, so such migrations are sent one statement at a time.
  *
- * Not understood: SQL-standard function bodies (`BEGIN ATOMIC ... END`), whose inner semicolons
- * would split the statement. Write such functions with a dollar-quoted body instead.
+ * SQL-standard function bodies are kept whole, as psql does: after the words `BEGIN ATOMIC`, a
+ * semicolon ends the statement only once the matching `END` is read. Inside such a body, `CASE`
+ * opens a level that the next `END` closes. A word right after `.` or `AS` is a name (`r.end`,
+ * `AS end`), not a keyword. (Unlike psql, a bare `begin` inside a body is not counted: it can only
+ * be a column name there.) A body without its `END` runs to the end of the text.
  */
 
 /** One statement of a SQL text. */
@@ -32,35 +35,84 @@ export function splitStatements(sql: string): SqlStatement[] {
   const statements: SqlStatement[] = [];
   let start = -1; // index of the first token of the current statement, -1 between statements
   let tokenEnd = 0; // index just after the last token (comments and blanks are not tokens)
-  let i = 0;
-  const n = sql.length;
+  let atomicDepth = 0; // inside `BEGIN ATOMIC ... END`: 1, plus one per open `CASE`
+  let previous = ''; // the previous token, words lower-cased
   const finish = (end: number): void => {
     if (start >= 0) statements.push({ text: sql.slice(start, end), offset: start });
     start = -1;
+    atomicDepth = 0;
   };
+  for (const token of tokens(sql)) {
+    if (start < 0) start = token.start;
+    tokenEnd = token.end;
+    const text = token.word ? sql.slice(token.start, token.end).toLowerCase() : (sql[token.start] as string);
+    if (text === ';') {
+      if (atomicDepth === 0) finish(token.end);
+    } else if (token.word && previous !== '.' && previous !== 'as') {
+      if (atomicDepth === 0) {
+        if (text === 'atomic' && previous === 'begin') atomicDepth = 1;
+      } else if (text === 'case') {
+        atomicDepth += 1;
+      } else if (text === 'end') {
+        atomicDepth -= 1;
+      }
+    }
+    previous = text;
+  }
+  finish(tokenEnd);
+  return statements;
+}
+
+/**
+ * The first `count` tokens of a statement, skipping comments and blanks; words are lower-cased,
+ * other tokens (quoted strings and identifiers, dollar quotes, single characters) kept as written.
+ *
+ * @example
+ * leadingTokens('Rollback /* undo *\/ TO savepoint a;', 3) // => ['rollback', 'to', 'savepoint']
+ */
+export function leadingTokens(statement: string, count: number): string[] {
+  const found: string[] = [];
+  if (count <= 0) return found;
+  for (const token of tokens(statement)) {
+    const text = statement.slice(token.start, token.end);
+    found.push(token.word ? text.toLowerCase() : text);
+    if (found.length >= count) break;
+  }
+  return found;
+}
+
+/** True when `sql` holds anything besides comments and blank space. */
+export function hasStatements(sql: string): boolean {
+  return splitStatements(sql).length > 0;
+}
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  /** A word: keyword, unquoted identifier or number. */
+  readonly word: boolean;
+}
+
+/** The tokens of `sql`, skipping comments and blank space. */
+function* tokens(sql: string): Generator<Token> {
+  let i = 0;
+  const n = sql.length;
   while (i < n) {
     const c = sql[i] as string;
     const next = sql[i + 1];
     if (c === '-' && next === '-') {
       const eol = sql.indexOf('\n', i);
       i = eol < 0 ? n : eol + 1;
-      continue;
-    }
-    if (c === '/' && next === '*') {
+    } else if (c === '/' && next === '*') {
       i = skipBlockComment(sql, i);
-      continue;
-    }
-    if (/\s/.test(c)) {
+    } else if (/\s/.test(c)) {
       i += 1;
-      continue;
+    } else {
+      const end = skipToken(sql, i);
+      yield { start: i, end, word: isIdentifierChar(c) };
+      i = end;
     }
-    if (start < 0) start = i;
-    i = skipToken(sql, i);
-    tokenEnd = i;
-    if (c === ';') finish(i);
   }
-  finish(tokenEnd);
-  return statements;
 }
 
 /** Index just after the token starting at `i` (a quoted string or identifier, a dollar quote, a word, or one character). */
@@ -83,11 +135,6 @@ function skipToken(sql: string, i: number): number {
     return j;
   }
   return i + 1;
-}
-
-/** True when `sql` holds anything besides comments and blank space. */
-export function hasStatements(sql: string): boolean {
-  return splitStatements(sql).length > 0;
 }
 
 function skipBlockComment(sql: string, from: number): number {

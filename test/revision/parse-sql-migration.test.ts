@@ -75,4 +75,42 @@ describe('transaction control in a transactional migration', () => {
     ).not.toThrow();
     expect(() => parseSqlMigration(FILE, '-- worlddb:no-transaction\n-- worlddb:up\nvacuum;\ncommit;\n')).not.toThrow();
   });
+
+  it('refuses END, COMMIT AND CHAIN and two-phase commands, naming the line', () => {
+    expect(error('-- worlddb:up\nCREATE TABLE b (id int); END; CREATE TABLE c (id int);\n').message).toMatch(
+      /20260101000000_x\.sql:2: END \(a COMMIT\) in a migration that runs in a transaction/,
+    );
+    expect(error('-- worlddb:up\nselect 1;\n\nend transaction;\n').message).toMatch(/:4: END \(a COMMIT\) in/);
+    expect(error('-- worlddb:up\nselect 1;\n-- worlddb:down\nselect 2;\nEND WORK;\n').message).toMatch(/:5: END \(a COMMIT\) in/);
+    expect(error('-- worlddb:up\nend;\n').message).toMatch(/:2: END \(a COMMIT\) in/);
+    expect(error('-- worlddb:up\ncommit and chain;\n').message).toMatch(/:2: COMMIT in/);
+    expect(error('-- worlddb:up\nabort;\n').message).toMatch(/:2: ABORT in/);
+    expect(error("-- worlddb:up\nprepare transaction 'x';\n").message).toMatch(/:2: PREPARE TRANSACTION in/);
+    expect(error("-- worlddb:up\ncommit /* two-phase */ prepared 'x';\n").message).toMatch(/:2: COMMIT PREPARED in/);
+    expect(error("-- worlddb:up\nROLLBACK PREPARED 'x';\n").message).toMatch(/:2: ROLLBACK PREPARED in/);
+    expect(error('-- worlddb:up\nrollback and chain;\n').message).toMatch(/:2: ROLLBACK in/);
+    expect(error('-- worlddb:up\nend;\n').hint).toContain('-- worlddb:no-transaction');
+  });
+
+  it('allows savepoint commands, prepared statements and BEGIN ATOMIC function bodies', () => {
+    const text = [
+      '-- worlddb:up',
+      'savepoint a;',
+      'rollback work to savepoint a;',
+      'rollback transaction to a;',
+      'release savepoint a;',
+      'prepare transaction as select 1;',
+      'prepare q (int) as select $1;',
+      'create function f(x int) returns int language sql',
+      'begin atomic',
+      '  select case when x > 0 then 1 else 0 end;',
+      '  select 2;',
+      'end;',
+      'create table after_f (id int);',
+    ].join('\n');
+    expect(() => parseSqlMigration(FILE, text)).not.toThrow();
+    // An END after the body is still refused, on its own line.
+    expect(error(`${text}\nend;\n`).message).toMatch(/:14: END \(a COMMIT\) in/);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasStatements, splitStatements } from '../../src/revision/split-sql.js';
+import { hasStatements, leadingTokens, splitStatements } from '../../src/revision/split-sql.js';
 
 const texts = (sql: string): string[] => splitStatements(sql).map((s) => s.text);
 
@@ -45,5 +45,51 @@ describe('splitStatements', () => {
   it('finds no statement in comments and blanks', () => {
     expect(hasStatements('-- only a comment\n/* and ; this */\n\n')).toBe(false);
     expect(hasStatements('-- c\nselect 1')).toBe(true);
+  });
+
+  it('keeps a BEGIN ATOMIC function body whole, as psql does', () => {
+    const fn = 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;';
+    expect(texts(`${fn}\nselect 3;`)).toEqual([fn, 'select 3;']);
+    const proc = [
+      'create or replace procedure p(x int) language sql',
+      'Begin /* c */ Atomic',
+      '  insert into t values (case when x > 0 then 1 else case x when 0 then 0 end end);',
+      '  select case when x is null then 1 end;',
+      '  select r.end, r.case from ranges r;',
+      '  select 1 as end;',
+      'end',
+    ].join('\n');
+    expect(texts(`${proc};\nselect 4;`)).toEqual([`${proc};`, 'select 4;']);
+    // Without its semicolon, the last body ends at END.
+    expect(texts('create function g() returns int begin atomic select 1; end')).toEqual([
+      'create function g() returns int begin atomic select 1; end',
+    ]);
+  });
+
+  it('ignores BEGIN ATOMIC in strings, comments, quoted identifiers and dollar quotes', () => {
+    expect(
+      texts([
+        "select 'begin atomic';",
+        '-- begin atomic',
+        '/* begin atomic */ select 1;',
+        'select 1 as "begin" , 2 as "atomic";',
+        'do $$ begin atomic; end $$;',
+        'select 2;',
+      ].join('\n')),
+    ).toEqual([
+      "select 'begin atomic';",
+      'select 1;',
+      'select 1 as "begin" , 2 as "atomic";',
+      'do $$ begin atomic; end $$;',
+      'select 2;',
+    ]);
+    // BEGIN alone is a transaction statement, not a body.
+    expect(texts('begin; select 1; end;')).toEqual(['begin;', 'select 1;', 'end;']);
+  });
+
+  it('reads the leading tokens of a statement, skipping comments', () => {
+    expect(leadingTokens('Rollback /* undo */ TO -- x\n savepoint a;', 3)).toEqual(['rollback', 'to', 'savepoint']);
+    expect(leadingTokens("prepare transaction 'x';", 5)).toEqual(['prepare', 'transaction', "'x'", ';']);
+    expect(leadingTokens('-- nothing', 2)).toEqual([]);
   });
 });
