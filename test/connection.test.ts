@@ -9,6 +9,7 @@ describe('maskUrl', () => {
   it('hides the password and keeps the rest', () => {
     expect(maskUrl('postgres://app:s3cret@db.example:5432/world')).toBe('postgres://app:***@db.example:5432/world');
     expect(maskUrl('postgres://app@db/world')).toBe('postgres://app@db/world');
+    expect(maskUrl('postgres://db/world?password=s3cret&sslmode=require')).toBe('postgres://db/world?password=***&sslmode=require');
   });
 });
 

@@ -63,6 +63,15 @@ describe('resolveConfig', () => {
     expect(resolveConfig(raw, CONFIG, { env: { DATABASE_URL: '' } }).database).toMatchObject({ url: 'postgres://config/db', urlSource: 'config' });
   });
 
+  it('refuses a URL that is not postgres:// without echoing it (it may hold a password)', () => {
+    const error = errorOf(() => resolveConfig({ schemas: { a: {} } }, CONFIG, { url: 'host=db password=secret dbname=x' }));
+    expect(error.message).toBe('--url is not a postgres:// URL');
+    expect(errorOf(() => resolveConfig({ schemas: { a: {} } }, CONFIG, { env: { DATABASE_URL: 'mysql://x' } })).message).toBe(
+      'DATABASE_URL is not a postgres:// URL',
+    );
+    expect(resolveConfig({ schemas: { a: {} } }, CONFIG, { url: 'postgresql://h/db' }).database.url).toBe('postgresql://h/db');
+  });
+
   it('resolves paths against the root: the parent of config/, or the file folder, or "root"', () => {
     expect(resolveConfig({ schemas: { a: {} } }, '/p/worlddb.config.json').rootDir).toBe('/p');
     expect(resolveConfig({ root: '../app', schemas: { a: {} } }, '/p/conf/worlddb.config.json').rootDir).toBe('/p/app');
