@@ -117,7 +117,15 @@ export class DriftError extends WorlddbError {
 
 /** Turns anything thrown into a short text, for messages that wrap a cause. */
 export function describeCause(cause: unknown): string {
-  if (cause instanceof Error) return cause.message.split('\n')[0] ?? cause.message;
+  if (cause instanceof Error && cause.message !== '') return cause.message.split('\n')[0] ?? cause.message;
+  if (typeof cause === 'object' && cause !== null) {
+    // Some libraries (emscripten file systems, for one) throw plain objects.
+    const { message, code, errno } = cause as { message?: unknown; code?: unknown; errno?: unknown };
+    if (typeof message === 'string' && message !== '') return message.split('\n')[0] ?? message;
+    if (typeof code === 'string' || typeof code === 'number') return `error ${String(code)}`;
+    if (typeof errno === 'number') return `system error ${errno}`;
+    return 'unknown error';
+  }
   return String(cause);
 }
 

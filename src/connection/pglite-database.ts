@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { ConnectionError, WorlddbError, describeCause } from '../errors.js';
 import { lockFolder, type LockHolder } from './folder-lock.js';
@@ -36,8 +36,13 @@ export async function openPgliteDatabase(props: PgliteDatabaseProps): Promise<Da
   });
   let db: PGlite;
   try {
-    const exists = await access(props.dataDir).then(() => true, () => false);
-    if (!exists) props.onCreate?.(props.dataDir);
+    const found = await stat(props.dataDir).catch(() => null);
+    if (found !== null && !found.isDirectory()) {
+      throw new ConnectionError(`cannot open embedded database ${label}: it is not a folder`, {
+        hint: 'set "database.dataDir" in the config to a folder (default .worlddb/pglite)',
+      });
+    }
+    if (found === null) props.onCreate?.(props.dataDir);
     const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
     db = await PGliteClass.create(props.dataDir, { parsers: PARSERS });
   } catch (cause) {
