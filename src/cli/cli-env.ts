@@ -46,10 +46,10 @@ export async function withDatabase<T>(
   const db = await openDatabase(config.database, {
     lockTimeoutMs,
     rootDir: config.rootDir,
-    onCreate: (dir) => env.output.err(env.output.color.dim(`creating the embedded database in ${displayPath(dir, env.cwd)} (first use, a few seconds)`)),
+    onCreate: (dir) => env.output.err(env.output.errColor.dim(`creating the embedded database in ${displayPath(dir, env.cwd)} (first use, a few seconds)`)),
     onWait: (holder) =>
       env.output.err(
-        env.output.color.yellow(
+        env.output.errColor.yellow(
           `the embedded database ${displayPath(config.database.dataDir, env.cwd)} is in use by another worlddb process (pid ${holder.pid}); waiting up to ${(lockTimeoutMs / 1000).toFixed(1)} s`,
         ),
       ),

@@ -14,8 +14,10 @@ export interface Output {
   err(line: string): void;
   /** Prints a value as JSON on stdout (for `--json`). */
   json(value: unknown): void;
-  /** Colours: active only when stdout is a TTY and `NO_COLOR` is not set. */
+  /** Colours for `out`: active only when stdout is a TTY and `NO_COLOR` is not set. */
   readonly color: ChalkInstance;
+  /** Colours for `err`: active only when stderr is a TTY and `NO_COLOR` is not set. */
+  readonly errColor: ChalkInstance;
   /** Whether the user can be asked questions (stdin and stderr are TTYs). */
   readonly interactive: boolean;
   /** Asks a yes/no question on the terminal; false when not interactive. */
@@ -33,17 +35,19 @@ export interface OutputProps {
 
 /**
  * Builds the {@link Output} of one CLI run. Colour follows https://no-color.org: any non-empty
- * `NO_COLOR` turns it off, and so does a stdout that is not a terminal.
+ * `NO_COLOR` turns it off, and so does a stream that is not a terminal (each stream on its own).
  */
 export function createOutput(props: OutputProps): Output {
   const noColor = (props.env['NO_COLOR'] ?? '') !== '';
   const color = new Chalk({ level: props.stdout.isTTY === true && !noColor ? 1 : 0 });
+  const errColor = new Chalk({ level: props.stderr.isTTY === true && !noColor ? 1 : 0 });
   const interactive = props.stdinIsTTY === true && props.stderr.isTTY === true && props.prompt !== undefined;
   return {
     out: (line) => props.stdout.write(`${line}\n`),
     err: (line) => props.stderr.write(`${line}\n`),
     json: (value) => props.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     color,
+    errColor,
     interactive,
     async confirm(question) {
       if (!interactive || props.prompt === undefined) return false;

@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], props: RunProps): Promise<num
     return exitCode;
   } catch (error) {
     const verbose = argv.includes('--verbose');
-    return report(error, output.err, verbose, output.color);
+    return report(error, output.err, verbose, output.errColor);
   }
 }
 

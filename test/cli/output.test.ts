@@ -8,6 +8,10 @@ describe('createOutput', () => {
     expect(createOutput({ stdout: stream(true), stderr: stream(true), env: {} }).color.level).toBeGreaterThan(0);
     expect(createOutput({ stdout: stream(false), stderr: stream(true), env: {} }).color.level).toBe(0);
     expect(createOutput({ stdout: stream(true), stderr: stream(true), env: { NO_COLOR: '1' } }).color.level).toBe(0);
+    // Each stream on its own: errors redirected to a file carry no escape codes, and the reverse.
+    expect(createOutput({ stdout: stream(true), stderr: stream(false), env: {} }).errColor.level).toBe(0);
+    expect(createOutput({ stdout: stream(false), stderr: stream(true), env: {} }).errColor.level).toBeGreaterThan(0);
+    expect(createOutput({ stdout: stream(true), stderr: stream(true), env: { NO_COLOR: '1' } }).errColor.level).toBe(0);
     const out = stream(false);
     createOutput({ stdout: out, stderr: stream(false), env: {} }).out(createOutput({ stdout: out, stderr: stream(false), env: {} }).color.red('plain'));
     expect(out.text).toBe('plain\n');

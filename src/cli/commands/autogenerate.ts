@@ -53,7 +53,7 @@ export async function compareWithRenames(
           renames = withRename(renames, { table: c.from, to: c.to });
           changed = true;
         } else if (!output.interactive) {
-          output.err(output.color.yellow(`warning: ${target.schema}: table ${c.from} is dropped and ${c.to} created; if it is a rename, pass --rename ${shellArgument(`${target.schema}.${c.from}=${c.to}`)}`));
+          output.err(output.errColor.yellow(`warning: ${target.schema}: table ${c.from} is dropped and ${c.to} created; if it is a rename, pass --rename ${shellArgument(`${target.schema}.${c.from}=${c.to}`)}`));
         }
       }
     } else {
@@ -63,7 +63,7 @@ export async function compareWithRenames(
           renames = withRename(renames, { table: c.table, column: c.from, to: c.to });
           changed = true;
         } else if (!output.interactive) {
-          output.err(output.color.yellow(`warning: ${target.schema}: column ${c.table}.${c.from} is dropped and ${c.to} added; if it is a rename, pass --rename ${shellArgument(`${target.schema}.${c.table}.${c.from}=${c.to}`)}`));
+          output.err(output.errColor.yellow(`warning: ${target.schema}: column ${c.table}.${c.from} is dropped and ${c.to} added; if it is a rename, pass --rename ${shellArgument(`${target.schema}.${c.table}.${c.from}=${c.to}`)}`));
         }
       }
     }

@@ -20,7 +20,7 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
   return (event) => {
     switch (event.kind) {
       case 'lock-wait':
-        output.err(color.yellow(`${event.schema}: another process is migrating this schema; waiting for its lock`));
+        output.err(output.errColor.yellow(`${event.schema}: another process is migrating this schema; waiting for its lock`));
         break;
       case 'version-table-created':
         // Reported in the schema's summary line (the table is created in the first migration's transaction).

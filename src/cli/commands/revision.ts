@@ -45,7 +45,7 @@ async function autogenerateRevisions(
       }
       const script = revisionScript(target.schema, comparison.operations);
       for (const line of script.summary) output.err(`${target.schema}: ${line}`);
-      for (const warning of script.warnings) output.err(output.color.yellow(`warning: ${target.schema}: ${warning}`));
+      for (const warning of script.warnings) output.err(output.errColor.yellow(`warning: ${target.schema}: ${warning}`));
       if (flags.sql === true) {
         output.out(`-- ${target.schema}: ${flags.message}\n${SQL_MARKERS.up}\n${script.up}\n${SQL_MARKERS.down}\n${script.down}`);
         continue;
