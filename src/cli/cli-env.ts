@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { Database } from '../connection/types.js';
+import type { Session } from '../connection/types.js';
 import { parseDuration } from '../config/duration.js';
 import { UsageError } from '../errors.js';
 import { displayPath } from '../revision/display-path.js';
@@ -33,14 +33,15 @@ export function loadProjectConfig(env: CliEnv, command: Command): Promise<Resolv
 }
 
 /**
- * Opens the project's database, runs `fn`, and closes it whatever happens (so the PGlite folder
- * lock is always released).
+ * Opens the project's database, runs `fn` on one session of it (every schema of the command goes
+ * through the same connection), and closes it whatever happens (so the PGlite folder lock is
+ * always released).
  */
-export async function withDatabase<T>(
+export async function withSession<T>(
   env: CliEnv,
   config: ResolvedConfig,
   lockTimeoutMs: number,
-  fn: (db: Database) => Promise<T>,
+  fn: (session: Session) => Promise<T>,
 ): Promise<T> {
   const { openDatabase } = await import('../connection/open-database.js');
   const db = await openDatabase(config.database, {
@@ -55,7 +56,12 @@ export async function withDatabase<T>(
       ),
   });
   try {
-    return await fn(db);
+    const session = await db.connect();
+    try {
+      return await fn(session);
+    } finally {
+      await session.release();
+    }
   } finally {
     await db.close();
   }

@@ -126,6 +126,19 @@ for (const { kind, skip } of databaseKinds()) {
       expect((await project.query('SELECT name FROM asia.asia_migration_version')).length).toBe(2);
     });
 
+    it('with --all, a schema that would be refused stops the command before any schema changes', async () => {
+      project = await createCliProject({
+        kind,
+        config: { schemas: { asia: {}, europe: {} } },
+        files: {
+          'migrations/asia/20260101000000_ok.sql': OK,
+          'migrations/europe/20260101000000_no_markers.sql': 'CREATE TABLE x (id int);\n',
+        },
+      });
+      expectCleanFailure(await project.run('migrate', '--all'), 2, /20260101000000_no_markers\.sql/);
+      expect(await project.query("SELECT 1 FROM information_schema.tables WHERE table_schema = 'asia'")).toEqual([]);
+    });
+
     it('an unqualified name in a migration never reaches a table of public', async () => {
       project = await createCliProject({
         kind,

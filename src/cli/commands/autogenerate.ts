@@ -1,5 +1,5 @@
 import type { SchemaTarget } from '../../config/types.js';
-import type { Database, Session } from '../../connection/types.js';
+import type { Session } from '../../connection/types.js';
 import { renameCandidates, type RenameHints } from '../../diff/index.js';
 import { RefusedError } from '../../errors.js';
 import { compareModel, type ModelComparison } from '../../autogenerate/compare-model.js';
@@ -17,8 +17,8 @@ function shellArgument(text: string): string {
  * Refuses to autogenerate for a schema whose database is not at head: the comparison would
  * otherwise write again what a pending migration already does.
  */
-export async function requireAtHead(db: Database, target: SchemaTarget): Promise<void> {
-  const current = await status(db, target);
+export async function requireAtHead(session: Session, target: SchemaTarget): Promise<void> {
+  const current = await status(session, target);
   if (current.pending.length > 0) {
     throw new RefusedError(
       `schema "${target.schema}" is not at head: ${current.pending.length} pending migration${current.pending.length === 1 ? '' : 's'} (${current.pending[0]}${current.pending.length > 1 ? ', ...' : ''})`,

@@ -1,14 +1,14 @@
 import { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import type { SchemaTarget } from '../../config/types.js';
-import type { Database } from '../../connection/types.js';
+import type { Session } from '../../connection/types.js';
 import { ExitCode } from '../../errors.js';
 import type { ModelComparison } from '../../autogenerate/compare-model.js';
 import { deepEqual } from '../../diff/index.js';
 import { describeOperation } from '../../ops/index.js';
 import { renderTableDdl } from '../../render/index.js';
 import type { TableState } from '../../schema/types.js';
-import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import type { Output } from '../output.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
@@ -64,19 +64,13 @@ function printCheck(output: Output, result: SchemaCheck): void {
   }
 }
 
-async function checkSchema(env: CliEnv, db: Database, target: SchemaTarget): Promise<SchemaCheck> {
+async function checkSchema(env: CliEnv, session: Session, target: SchemaTarget): Promise<SchemaCheck> {
   const { status } = await import('../../runner/index.js');
   const { compareModel } = await import('../../autogenerate/compare-model.js');
   const { loadModel } = await import('../../autogenerate/load-model.js');
   const model = await loadModel(target, env.cwd);
-  const current = await status(db, target);
-  const session = await db.connect();
-  let comparison: ModelComparison;
-  try {
-    comparison = await compareModel(session, target, model);
-  } finally {
-    await session.release();
-  }
+  const current = await status(session, target);
+  const comparison = await compareModel(session, target, model);
   return {
     schema: target.schema,
     clean: current.pending.length === 0 && comparison.operations.length === 0,
@@ -96,9 +90,9 @@ export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => voi
   return command.action(async (flags: CheckFlags, cmd: Command) => {
     const config = await loadProjectConfig(env, cmd);
     const targets = selectTargets(config, flags, false);
-    const results = await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+    const results = await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
       const found: SchemaCheck[] = [];
-      for (const target of targets) found.push(await checkSchema(env, db, target));
+      for (const target of targets) found.push(await checkSchema(env, session, target));
       return found;
     });
     if (flags.json === true) env.output.json(results);

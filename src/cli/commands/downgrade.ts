@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { DowngradeOptions } from '../../runner/types.js';
-import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import { UsageError } from '../../errors.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { progressPrinter } from './migrate.js';
@@ -46,13 +46,16 @@ export function makeDowngradeCommand(env: CliEnv): Command {
       onEvent: progressPrinter(env.output),
     };
     const { downgrade, downgradeSql } = await import('../../runner/index.js');
-    await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+    await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
+      if (flags.sql === true) {
+        for (const target of targets) env.output.out(await downgradeSql(session, target, options));
+        return;
+      }
+      // With several schemas, refuse before changing any of them (missing down parts, changed or
+      // missing files, --to names unknown to a schema): the preview applies the same checks.
+      if (targets.length > 1) for (const target of targets) await downgradeSql(session, target, options);
       for (const target of targets) {
-        if (flags.sql === true) {
-          env.output.out(await downgradeSql(db, target, options));
-          continue;
-        }
-        const result = await downgrade(db, target, options);
+        const result = await downgrade(session, target, options);
         env.output.out(
           result.reverted.length === 0
             ? `${target.schema}: nothing to revert`

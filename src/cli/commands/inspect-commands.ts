@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { displayPath } from '../../revision/display-path.js';
 import type { SchemaTarget } from '../../config/types.js';
 import type { DatabaseOrSession, HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
-import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import type { Output } from '../output.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
@@ -21,9 +21,9 @@ function readEach<T>(pick: (runner: RunnerModule) => (where: DatabaseOrSession, 
     const targets = selectTargets(config, flags, true);
     // The runner is loaded only once the config is valid: start-up time counts.
     const fn = pick(await import('../../runner/index.js'));
-    return withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+    return withSession(env, config, folderLockTimeout(flags, config), async (session) => {
       const results: T[] = [];
-      for (const target of targets) results.push(await fn(db, target));
+      for (const target of targets) results.push(await fn(session, target));
       return results;
     });
   };

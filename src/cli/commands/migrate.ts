@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { displayPath } from '../../revision/display-path.js';
 import type { MigrateOptions, RunnerEvent } from '../../runner/types.js';
-import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import type { Output } from '../output.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
@@ -63,13 +63,16 @@ export function makeMigrateCommand(env: CliEnv): Command {
       onEvent: progressPrinter(env.output),
     };
     const { migrate, migrateSql } = await import('../../runner/index.js');
-    await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+    await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
+      if (flags.sql === true) {
+        for (const target of targets) env.output.out(await migrateSql(session, target, options));
+        return;
+      }
+      // With several schemas, refuse before changing any of them: the preview reads each version
+      // table and folder and applies the same checks (changed or missing files, order, broken files).
+      if (targets.length > 1) for (const target of targets) await migrateSql(session, target, options);
       for (const target of targets) {
-        if (flags.sql === true) {
-          env.output.out(await migrateSql(db, target, options));
-          continue;
-        }
-        const result = await migrate(db, target, options);
+        const result = await migrate(session, target, options);
         if (result.applied.length === 0) {
           env.output.out(`${target.schema}: nothing to apply ${env.output.color.dim(`(${displayPath(target.source.migrationsDir, env.cwd)})`)}`);
         } else {

@@ -4,7 +4,7 @@ import { createMigrationFile } from '../../revision/create-migration-file.js';
 import { displayPath } from '../../revision/display-path.js';
 import { SQL_MARKERS } from '../../revision/parse-sql-migration.js';
 import { UsageError } from '../../errors.js';
-import { type CliEnv, collect, loadProjectConfig, withDatabase } from '../cli-env.js';
+import { type CliEnv, collect, loadProjectConfig, withSession } from '../cli-env.js';
 import { parseRenames } from '../parse-renames.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, folderLockTimeout, type TimeoutFlags } from './options.js';
@@ -29,16 +29,10 @@ async function autogenerateRevisions(
   const renames = parseRenames(flags.rename ?? [], targets.map((t) => t.schema));
   const { requireAtHead, compareWithRenames } = await import('./autogenerate.js');
   const { revisionScript } = await import('../../autogenerate/revision-script.js');
-  await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+  await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
     for (const target of targets) {
-      await requireAtHead(db, target);
-      const session = await db.connect();
-      let comparison;
-      try {
-        comparison = await compareWithRenames(session, target, output, renames.get(target.schema), env.cwd);
-      } finally {
-        await session.release();
-      }
+      await requireAtHead(session, target);
+      const comparison = await compareWithRenames(session, target, output, renames.get(target.schema), env.cwd);
       if (comparison.operations.length === 0) {
         output.out(`${target.schema}: no changes between the model and the database; nothing written`);
         continue;

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { type CliEnv, loadProjectConfig, withDatabase } from '../cli-env.js';
+import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
 
@@ -16,9 +16,9 @@ export function makeStampCommand(env: CliEnv): Command {
     const config = await loadProjectConfig(env, cmd);
     const targets = selectTargets(config, flags, false);
     const { stamp } = await import('../../runner/index.js');
-    await withDatabase(env, config, folderLockTimeout(flags, config), async (db) => {
+    await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
       for (const target of targets) {
-        const result = await stamp(db, target, to, runOptionsFrom(flags, config));
+        const result = await stamp(session, target, to, runOptionsFrom(flags, config));
         for (const name of result.added) env.output.out(`${target.schema}: stamped ${name} as applied`);
         for (const name of result.removed) env.output.out(`${target.schema}: removed ${name} from the version table`);
         if (result.added.length === 0 && result.removed.length === 0) env.output.out(`${target.schema}: already at ${to}`);
