@@ -38,6 +38,7 @@ async function europeSnapshot(project: CliProject): Promise<unknown> {
 }
 
 for (const { kind, skip } of databaseKinds()) {
+  // Skipped only for the real server when it cannot be reached outside CI (global-setup says so; in CI it fails the run).
   describe.skipIf(skip)(`autogenerate and check through the CLI [${kind}]`, () => {
     let project: CliProject;
     afterEach(async () => {

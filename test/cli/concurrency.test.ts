@@ -17,6 +17,7 @@ function migrations(schema: string, count: number, sleepSeconds: number): Record
 }
 
 for (const { kind, skip } of databaseKinds()) {
+  // Skipped only for the real server when it cannot be reached outside CI (global-setup says so; in CI it fails the run).
   describe.skipIf(skip)(`concurrent processes [${kind}]`, () => {
     let project: CliProject;
     afterEach(async () => {

@@ -60,6 +60,7 @@ describe('usage and config errors (no database needed)', () => {
 });
 
 for (const { kind, skip } of databaseKinds()) {
+  // Skipped only for the real server when it cannot be reached outside CI (global-setup says so; in CI it fails the run).
   describe.skipIf(skip)(`migration failures through the CLI [${kind}]`, () => {
     let project: CliProject;
     afterEach(async () => {

@@ -25,6 +25,7 @@ async function tables(project: CliProject, schema: string): Promise<string[]> {
 }
 
 for (const { kind, skip } of databaseKinds()) {
+  // Skipped only for the real server when it cannot be reached outside CI (global-setup says so; in CI it fails the run).
   describe.skipIf(skip)(`world example through the CLI [${kind}]`, () => {
     let project: CliProject;
     afterEach(async () => {
