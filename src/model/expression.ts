@@ -319,3 +319,140 @@ export function indexKeyName(sql: string): string {
   }
   return indexExpressionName(sql);
 }
+
+/**
+ * Words that are never a column in an expression (or that this check cannot tell from one):
+ * keywords, SQL-standard functions written without parentheses, field and unit names of
+ * `EXTRACT` and intervals, options of index elements. Only used to decide what to *not* flag.
+ */
+const NOT_COLUMNS: ReadonlySet<string> = new Set([
+  'null', 'true', 'false', 'unknown', 'default', 'and', 'or', 'not', 'is', 'isnull', 'notnull', 'in', 'like', 'ilike',
+  'similar', 'to', 'escape', 'between', 'symmetric', 'asymmetric', 'case', 'when', 'then', 'else', 'end', 'asc', 'desc',
+  'nulls', 'first', 'last', 'collate', 'collation', 'array', 'row', 'any', 'some', 'all', 'exists', 'distinct', 'from', 'for', 'as',
+  'cast', 'treat', 'overlaps', 'at', 'time', 'zone', 'with', 'without', 'local', 'interval', 'using', 'operator',
+  'normalized', 'nfc', 'nfd', 'nfkc', 'nfkd', 'placing', 'both', 'leading', 'trailing', 'of', 'only', 'document',
+  'current_date', 'current_time', 'current_timestamp', 'localtime', 'localtimestamp', 'current_user', 'current_role',
+  'session_user', 'system_user', 'user', 'current_catalog', 'current_schema',
+  'year', 'month', 'day', 'hour', 'minute', 'second', 'years', 'months', 'days', 'hours', 'minutes', 'seconds',
+  'epoch', 'dow', 'doy', 'isodow', 'isoyear', 'julian', 'week', 'quarter', 'decade', 'century', 'millennium',
+  'microseconds', 'milliseconds', 'timezone', 'timezone_hour', 'timezone_minute',
+  'json', 'value', 'scalar', 'object', 'keys', 'unique', // IS JSON OBJECT WITH UNIQUE KEYS
+  'precision', 'varying', 'double', 'character', 'national',
+]);
+
+/** Words that continue a type name after its first word (`double precision`, `timestamp with time zone`). */
+const TYPE_CONTINUATION: ReadonlySet<string> = new Set(['precision', 'varying', 'with', 'without', 'time', 'zone']);
+
+/**
+ * Names an expression uses as columns that are not in `columns`, in order of first mention.
+ * Conservative: only a bare name that is clearly a column reference is considered (not a
+ * function name before `(`, a qualifier or qualified name around `.`, a type after `::` or
+ * `AS`, a collation after `COLLATE`, a type of a typed literal such as `date '2000-01-01'`, a
+ * keyword, a suffix of a number such as `1e5`, or anything inside `xml…(...)` / `json…(...)`).
+ */
+function unknownInTokens(sql: string, tokens: readonly Token[], columns: readonly string[]): string[] {
+  const known = new Set(columns);
+  const found: string[] = [];
+  let inType = false;
+  let typeWordSeen = false;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token === undefined) continue;
+    const before = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (inType) {
+      if (isName(token)) {
+        const word = wordName(token);
+        if (!typeWordSeen || before?.text === '.' || (token.kind === 'word' && TYPE_CONTINUATION.has(word))) {
+          typeWordSeen = true;
+          continue;
+        }
+      } else if (token.kind === 'open' && isName(before)) {
+        const close = matchingClose(tokens, i);
+        if (close < 0) return found;
+        i = close;
+        continue;
+      } else if (token.text === '.' || token.text === '[' || token.text === ']' || /^[0-9]$/.test(token.text)) {
+        continue;
+      }
+      inType = false;
+    }
+    if (token.text === ':' && next?.text === ':') {
+      i += 1;
+      inType = true;
+      typeWordSeen = false;
+      continue;
+    }
+    if (!isName(token)) continue;
+    const word = wordName(token);
+    if (token.kind === 'word' && (word === 'as' || word === 'returning')) {
+      inType = true;
+      typeWordSeen = false;
+      continue;
+    }
+    if (token.kind === 'word' && word === 'collate') {
+      if (isName(next)) i += 1;
+      continue;
+    }
+    if (next?.kind === 'open') {
+      // a call; the arguments of the XML and SQL/JSON functions have too much grammar to check
+      if (token.kind === 'word' && /^(xml|json)/.test(word)) {
+        const close = matchingClose(tokens, i + 1);
+        if (close < 0) return found;
+        i = close;
+      } else if (token.kind === 'word' && word === 'extract' && isName(tokens[i + 2])) {
+        i += 2; // the field: EXTRACT(year FROM ...)
+      }
+      continue;
+    }
+    if (next?.text === '.' || before?.text === '.') continue;
+    if (next?.kind === 'string') continue; // typed literal: date '2000-01-01', B'101'
+    if (token.kind === 'word') {
+      if (NOT_COLUMNS.has(word)) continue;
+      if (/[0-9.]/.test(sql[token.start - 1] ?? '')) continue; // 1e5, 0x1F, 1_000
+      if (next?.text === '&' && next.start === token.end) continue; // U&'...'
+    }
+    if (!known.has(word) && !found.includes(word)) found.push(word);
+  }
+  return found;
+}
+
+/**
+ * The names an expression (a check, a partial-index predicate) uses as columns that are not
+ * among `columns`; unquoted names are folded to lower case. When in doubt, a name is not
+ * reported.
+ *
+ * @example
+ * unknownColumns('nope > 0 AND lower(name) <> \'x\'', ['name'])  // => ['nope']
+ */
+export function unknownColumns(sql: string, columns: readonly string[]): string[] {
+  return unknownInTokens(sql, tokenize(sql), columns);
+}
+
+/**
+ * Like {@link unknownColumns} for one index element as `CREATE INDEX` takes it: the options
+ * after the column or expression (`COLLATE "C"`, an operator class, `DESC`, `NULLS LAST`) are
+ * not columns.
+ *
+ * @example
+ * unknownIndexKeyColumns('data jsonb_path_ops', ['data'])     // => []
+ * unknownIndexKeyColumns('lower(nope) DESC', ['name'])        // => ['nope']
+ */
+export function unknownIndexKeyColumns(sql: string, columns: readonly string[]): string[] {
+  const tokens = tokenize(sql);
+  const head = tokens[0];
+  if (head === undefined) return [];
+  if (isName(head) && tokens[1]?.kind !== 'open' && tokens[1]?.text !== '.' && isIndexElementOptions(tokens.slice(1))) {
+    return unknownInTokens(sql, tokens.slice(0, 1), columns);
+  }
+  let open = 0;
+  if (head.kind !== 'open') {
+    while (isName(tokens[open]) && tokens[open + 1]?.text === '.') open += 2;
+    open += 1;
+  }
+  if (tokens[open]?.kind === 'open' && (head.kind === 'open' || isName(tokens[open - 1]))) {
+    const close = matchingClose(tokens, open);
+    if (close > 0 && isIndexElementOptions(tokens.slice(close + 1))) return unknownInTokens(sql, tokens.slice(0, close + 1), columns);
+  }
+  return unknownInTokens(sql, tokens, columns);
+}

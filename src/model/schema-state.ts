@@ -24,7 +24,7 @@ import type { IndexDefinition, TableConstraint } from './constraints.js';
 import { printLiteralDefault } from './default-literal.js';
 import type { EnumType } from './enum-type.js';
 import { resolveEnums, type EnumUse } from './resolve-enums.js';
-import { indexKeyName, printExpression, referencedColumns } from './expression.js';
+import { indexKeyName, printExpression, referencedColumns, unknownColumns, unknownIndexKeyColumns } from './expression.js';
 import { NameRegistry } from './name-registry.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 import { columnNamesAddition, indexColumnNames } from './pg-naming.js';
@@ -242,6 +242,15 @@ class SchemaBuilder {
     }
   }
 
+  /** An expression (check, index key or predicate) may only use columns of its table. */
+  private checkExpressionColumns(t: Gathered, column: string | null, unknown: readonly string[], what: string): void {
+    const [first] = unknown;
+    if (first === undefined) return;
+    throw new ModelError(`${this.where(t.name, column ?? first)}: the ${what} names unknown column ${first}`, {
+      hint: `columns of ${this.where(t.name)}: ${list(t.columnNames)}`,
+    });
+  }
+
   private tableState(t: Gathered): TableState {
     const primaryKey = this.primaryKeyState(t);
     const pkColumns = new Set(primaryKey?.columns ?? []);
@@ -253,8 +262,9 @@ class SchemaBuilder {
         this.names.generate(t.name, 'unique constraint', t.name, columnNamesAddition(indexColumnNames(def.columns)), 'key', `on (${list(def.columns)})`);
       return { name, columns: [...def.columns] };
     });
-    const checks: CheckState[] = t.checks.map(({ def }) => {
+    const checks: CheckState[] = t.checks.map(({ def, column }) => {
       const expression = def.expression.text;
+      this.checkExpressionColumns(t, column, unknownColumns(expression, t.columnNames), `check constraint (${expression.trim()})`);
       const used = referencedColumns(expression, t.columnNames);
       const name =
         def.name ?? this.names.generate(t.name, 'check constraint', t.name, used.length === 1 ? (used[0] ?? null) : null, 'check', `(${expression.trim()})`);
@@ -387,6 +397,12 @@ class SchemaBuilder {
           throw new ModelError(`${this.where(t.name, c)}: the index names unknown column ${c}`, { hint: `columns of ${this.where(t.name)}: ${list(t.columnNames)}` });
         }
       }
+    }
+    for (const k of ix.keys) {
+      if (typeof k !== 'string') this.checkExpressionColumns(t, null, unknownIndexKeyColumns(k.text, t.columnNames), `index key ${k.text.trim()}`);
+    }
+    if (ix.where !== null) {
+      this.checkExpressionColumns(t, null, unknownColumns(ix.where.text, t.columnNames), `index predicate (WHERE ${ix.where.text.trim()})`);
     }
     const method = ix.using;
     this.checkIdentifier(method, `${this.where(t.name)}: index method`, 'e.g. btree, gin, gist, hash, brin');

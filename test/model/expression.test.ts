@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printExpression, referencedColumns } from '../../src/model/expression.js';
+import { printExpression, referencedColumns, unknownColumns, unknownIndexKeyColumns } from '../../src/model/expression.js';
 import { printIdentifier } from '../../src/model/index.js';
 
 describe('printExpression (as pg_get_constraintdef / pg_get_expr print simple predicates)', () => {
@@ -54,5 +54,28 @@ describe('printIdentifier (quote_identifier)', () => {
     expect(printIdentifier('name')).toBe('name');
     expect(printIdentifier('text')).toBe('text');
     expect(printIdentifier('comment')).toBe('comment');
+  });
+});
+
+describe('unknownColumns / unknownIndexKeyColumns (conservative: only clear column references)', () => {
+  const cols = ['a', 'name', 'Mixed'];
+  it('reports bare names that are not columns, once, folded to lower case', () => {
+    expect(unknownColumns('Nope > 0 AND nope < a AND "Other" = 1', cols)).toEqual(['nope', 'Other']);
+    expect(unknownColumns('lower(x) = upper(name)', cols)).toEqual(['x']);
+    expect(unknownColumns('mixed > 0', cols)).toEqual(['mixed']);
+  });
+
+  it('skips functions, qualified names, types, collations, typed literals, keywords and number suffixes', () => {
+    expect(unknownColumns("f(a) AND s.f(a) AND t.a > 0 AND a::timestamp with time zone < now() AND CAST(a AS double precision) > 1e5", cols)).toEqual([]);
+    expect(unknownColumns(`name COLLATE "C" > 'x y' AND name::asia."Enum"[] IS NULL AND date '2000-01-01' < current_date`, cols)).toEqual([]);
+    expect(unknownColumns("E'it\\'s x' <> name AND U&'d\\0061t' <> name AND B'101' IS NOT NULL AND xmlelement(name foo) IS NULL", cols)).toEqual([]);
+    expect(unknownColumns('a::int AND nope', cols)).toEqual(['nope']);
+  });
+
+  it('reads index element options as options', () => {
+    expect(unknownIndexKeyColumns('name text_pattern_ops DESC NULLS LAST', cols)).toEqual([]);
+    expect(unknownIndexKeyColumns('lower(name) COLLATE "C" gist_trgm_ops(siglen=32)', cols)).toEqual([]);
+    expect(unknownIndexKeyColumns('nope DESC', cols)).toEqual(['nope']);
+    expect(unknownIndexKeyColumns('(a + nope) DESC', cols)).toEqual(['nope']);
   });
 });

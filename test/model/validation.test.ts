@@ -106,6 +106,71 @@ describe('constraints and indexes naming columns', () => {
   });
 });
 
+describe('expressions naming columns', () => {
+  const cols = { a: integer(), name: text(), data: text(), Mixed: integer(), deleted_at: text() };
+
+  it('a check on a column or the table naming an unknown column', () => {
+    const e = failure('asia', { tables: { t: table({ a: integer().check(sql`nope > 0`), b: integer() }) } });
+    expect(e.message).toBe('asia.t.a: the check constraint (nope > 0) names unknown column nope');
+    expect(e.hint).toBe('columns of asia.t: a, b');
+    expect(message({ tables: { t: table({ a: integer() }, { constraints: [check(sql`a > 0 AND Nope < a`)] }) } })).toBe(
+      'asia.t.nope: the check constraint (a > 0 AND Nope < a) names unknown column nope',
+    );
+    expect(message({ tables: { t: table({ Mixed: integer() }, { constraints: [check(sql`"mixed" > 0`)] }) } })).toBe(
+      'asia.t.mixed: the check constraint ("mixed" > 0) names unknown column mixed',
+    );
+    expect(message({ tables: { t: table({ a: integer() }, { constraints: [check(sql`coalesce(b::int, 0) > a`)] }) } })).toBe(
+      'asia.t.b: the check constraint (coalesce(b::int, 0) > a) names unknown column b',
+    );
+  });
+
+  it('an index key or predicate naming an unknown column', () => {
+    const e = failure('asia', { tables: { t: table({ a: integer(), name: text() }, { indexes: [index([sql`lower(nope)`])] }) } });
+    expect(e.message).toBe('asia.t.nope: the index key lower(nope) names unknown column nope');
+    expect(e.hint).toBe('columns of asia.t: a, name');
+    expect(message({ tables: { t: table({ a: integer() }, { indexes: [index(['a'], { where: sql`nope IS NULL` })] }) } })).toBe(
+      'asia.t.nope: the index predicate (WHERE nope IS NULL) names unknown column nope',
+    );
+    expect(message({ tables: { t: table({ a: integer() }, { indexes: [index([sql`nope DESC NULLS LAST`])] }) } })).toBe(
+      'asia.t.nope: the index key nope DESC NULLS LAST names unknown column nope',
+    );
+    expect(message({ tables: { t: table({ a: integer() }, { indexes: [index([sql`(a + nope)`])] }) } })).toBe(
+      'asia.t.nope: the index key (a + nope) names unknown column nope',
+    );
+  });
+
+  it('still loads functions, casts, keywords, literals, quoted names and index options', () => {
+    const checks = [
+      sql`lower(name) <> ''`,
+      sql`a::bigint > 0 AND name::character varying(10) IS NOT NULL`,
+      sql`CAST(a AS double precision) >= 0.5e3`,
+      sql`deleted_at IS NULL OR deleted_at::timestamp with time zone < now()`,
+      sql`name NOT LIKE 'nope and other words%' AND name !~ E'it\\'s nope' AND name <> $$dollar words$$`,
+      sql`"Mixed" BETWEEN 1 AND 10 OR "Mixed" IS NULL`,
+      sql`a IN (1, 2, 3) AND NOT (a IS DISTINCT FROM 2) AND TRUE AND a <> NULL::int`,
+      sql`CASE WHEN a > 0 THEN name ELSE 'x' END IS NOT NULL`,
+      sql`current_date > date '2000-01-01' AND current_timestamp > now() - interval '1 day'`,
+      sql`extract(year FROM current_date) > 2000 AND a > 0x1F AND data IS JSON OBJECT`,
+      sql`pg_catalog.length(name) < 100 AND name COLLATE "C" > 'a' AND ARRAY[a, 1] <> '{}'`,
+      sql`a = ANY (ARRAY[1, 2]) -- nope in a comment
+        /* and nope here */`,
+    ];
+    const t = table(cols, {
+      constraints: checks.map((c, i) => check(c, { name: `c${i}` })),
+      indexes: [
+        index([sql`name DESC`]),
+        index([sql`data jsonb_path_ops`], { using: 'gin' }),
+        index([sql`lower(name) COLLATE "C"`]),
+        index([sql`"Mixed" NULLS FIRST`, sql`(a + 1) DESC`]),
+        index([sql`name text_pattern_ops`], { where: sql`deleted_at IS NULL AND name <> 'deleted'` }),
+        index([sql`(CASE WHEN a > 0 THEN 'pos' ELSE 'neg' END)`]),
+        index([sql`(data::jsonb ->> 'key')`]),
+      ],
+    });
+    expect(() => defineSchema('asia', { tables: { t } })).not.toThrow();
+  });
+});
+
 describe('repeated names', () => {
   it('two indexes with one name', () => {
     const e = failure('asia', {
