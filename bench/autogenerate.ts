@@ -80,10 +80,12 @@ async function makeProject(): Promise<string> {
       `for (let i = 0; i < ${TABLES}; i++) tables[\`t_\${String(i).padStart(4, '0')}\`] = shape();`,
       `export default defineSchema(${JSON.stringify(schema)}, { tables });`,
     ].join('\n');
-  await writeFile(join(dir, 'model.ts'), model('bench'));
+  // One model module per schema: a model declares the schema it describes.
+  await writeFile(join(dir, 'bench.ts'), model('bench'));
+  await writeFile(join(dir, 'empty.ts'), model('empty'));
   await writeFile(
     join(dir, 'config', 'worlddb.config.json'),
-    JSON.stringify({ schemas: { bench: { model: 'model.ts' }, empty: { model: 'model.ts' } } }),
+    JSON.stringify({ schemas: { bench: { model: 'bench.ts' }, empty: { model: 'empty.ts' } } }),
   );
   return dir;
 }
