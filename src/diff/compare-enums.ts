@@ -5,7 +5,7 @@
  * operations. Anything else (a label removed, labels reordered) becomes a `replaceEnum`, a rebuild
  * of the type that re-casts every column using it.
  */
-import type { EnumUsage, Operation } from '../ops/operation.js';
+import type { EnumDependents, EnumUsage, Operation, TableCheck, TableIndex } from '../ops/operation.js';
 import type { EnumState, SchemaState } from '../schema/types.js';
 import { columnKey } from './compare-context.js';
 import { differences, type Differences } from './differences.js';
@@ -71,8 +71,23 @@ function isSubsequence(labels: readonly string[], within: readonly string[]): bo
   return next === labels.length;
 }
 
-function labelChanges(from: EnumState, to: EnumState, usages: readonly EnumUsage[]): Operation[] {
-  if (!isSubsequence(from.values, to.values) || new Set(to.values).size !== to.values.length) {
+/**
+ * True when `to` only adds labels to `from` (the old labels keep their order): the change is made
+ * in place with `ALTER TYPE ... ADD VALUE`, without rebuilding the type.
+ */
+export function onlyAddsLabels(from: EnumState, to: EnumState): boolean {
+  return isSubsequence(from.values, to.values) && new Set(to.values).size === to.values.length;
+}
+
+const NO_DEPENDENTS: EnumDependents = { checks: [], indexes: [] };
+
+function labelChanges(
+  from: EnumState,
+  to: EnumState,
+  usages: readonly EnumUsage[],
+  dependents: EnumDependents,
+): Operation[] {
+  if (!onlyAddsLabels(from, to)) {
     return [{ kind: 'replaceEnum', enumName: to.name, from: from.values, to: to.values, usages }];
   }
   const ops: Operation[] = [];
@@ -82,7 +97,7 @@ function labelChanges(from: EnumState, to: EnumState, usages: readonly EnumUsage
     if (present.has(value)) return;
     // Placed before the next label of the target that is already there; at the end if none.
     const before = to.values.slice(index + 1).find((label) => present.has(label)) ?? null;
-    ops.push({ kind: 'addEnumValue', enumName: to.name, value, before, values: current, usages });
+    ops.push({ kind: 'addEnumValue', enumName: to.name, value, before, values: current, usages, dependents });
     const at = before === null ? current.length : current.indexOf(before);
     current = [...current.slice(0, at), value, ...current.slice(at)];
   });
@@ -90,18 +105,24 @@ function labelChanges(from: EnumState, to: EnumState, usages: readonly EnumUsage
 }
 
 /**
- * The enum operations turning the enums of `live` into those of `to`.
+ * The enum operations turning the enums of `live` into those of `to`. `dependents` holds, for each
+ * enum that only gains labels, its checks and indexes (see {@link enumDependentStates}): recorded on
+ * its `addEnumValue` operations for their reverse, which rebuilds the type.
  *
  * @example
- * compareEnums(split, usages)
- * // => [{ kind: 'addEnumValue', enumName: 'continent', value: 'Africa', before: null, values: ['Asia', 'Europe'], usages: [...] }]
+ * compareEnums(split, usages, dependents)
+ * // => [{ kind: 'addEnumValue', enumName: 'continent', value: 'Africa', before: null, values: ['Asia', 'Europe'], usages: [...], dependents: {...} }]
  */
-export function compareEnums(split: Differences<EnumState>, columns: EnumColumns): Operation[] {
+export function compareEnums(
+  split: Differences<EnumState>,
+  columns: EnumColumns,
+  dependents: ReadonlyMap<string, EnumDependents> = new Map(),
+): Operation[] {
   const ops: Operation[] = [];
   for (const added of split.added) ops.push({ kind: 'createEnum', enum: added });
   for (const removed of split.removed) ops.push({ kind: 'dropEnum', enum: removed });
   for (const { from, to } of split.modified) {
-    ops.push(...labelChanges(from, to, columns.usages.get(to.name) ?? []));
+    ops.push(...labelChanges(from, to, columns.usages.get(to.name) ?? [], dependents.get(to.name) ?? NO_DEPENDENTS));
   }
   return ops;
 }
@@ -120,14 +141,14 @@ function escapeRegExp(text: string): string {
  * `enumNames`: those whose expression casts to the enum (`k <> 'Asia'::continent`). Postgres
  * rebuilds them from their text when the column's type changes, and that text then names the
  * old type, so the rebuild would fail. Covers those unchanged by the comparison (changed ones
- * are dropped and added anyway). Emitted for added labels too, because their reverse rebuilds.
+ * are dropped and added anyway), as they are in `live` (names after renames), by table then name.
  *
  * @example
- * enumDependents(live, model, ['continent'])
- * // => [{ kind: 'dropCheck', ... }, { kind: 'addCheck', ... }]
+ * enumDependentStates(live, model, ['continent'])
+ * // => { checks: [{ table: 'countries', check: { name: 'not_asia', expression: "(k <> 'Asia'::continent)" } }], indexes: [] }
  */
-export function enumDependents(live: SchemaState, to: SchemaState, enumNames: readonly string[]): Operation[] {
-  if (enumNames.length === 0) return [];
+export function enumDependentStates(live: SchemaState, to: SchemaState, enumNames: readonly string[]): EnumDependents {
+  if (enumNames.length === 0) return NO_DEPENDENTS;
   const pattern = new RegExp(
     `::(${enumNames
       .flatMap((name) => [printIdentifier(name), quoteIdent(name)])
@@ -136,21 +157,48 @@ export function enumDependents(live: SchemaState, to: SchemaState, enumNames: re
   );
   const mentions = (text: string | null): boolean => text !== null && pattern.test(text);
   const toTables = new Map(to.tables.map((table) => [table.name, table]));
-  const ops: Operation[] = [];
+  const checks: TableCheck[] = [];
+  const indexes: TableIndex[] = [];
   for (const table of live.tables) {
     const target = toTables.get(table.name);
     if (target === undefined) continue;
     for (const check of table.checks) {
       const after = target.checks.find((c) => c.name === check.name);
       if (after === undefined || !deepEqual(check, after) || !mentions(check.expression)) continue;
-      ops.push({ kind: 'dropCheck', table: table.name, check }, { kind: 'addCheck', table: table.name, check: after });
+      checks.push({ table: table.name, check });
     }
     for (const index of table.indexes) {
       const after = target.indexes.find((i) => i.name === index.name);
       if (after === undefined || !deepEqual(index, after)) continue;
       if (!index.keys.some(mentions) && !mentions(index.where)) continue;
-      ops.push({ kind: 'dropIndex', table: table.name, index }, { kind: 'createIndex', table: table.name, index: after });
+      indexes.push({ table: table.name, index });
     }
   }
-  return ops;
+  checks.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.check.name, b.check.name));
+  indexes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.index.name, b.index.name));
+  return { checks, indexes };
+}
+
+/**
+ * The {@link enumDependentStates} of `enumNames` as operations dropping and adding them again,
+ * for enums that are rebuilt (`replaceEnum`). Enums that only gain labels need none: adding a
+ * label leaves checks and indexes alone (their `addEnumValue` operations keep the dependents for
+ * the reverse instead).
+ *
+ * @example
+ * enumDependents(live, model, ['continent'])
+ * // => [{ kind: 'dropCheck', ... }, { kind: 'addCheck', ... }]
+ */
+export function enumDependents(live: SchemaState, to: SchemaState, enumNames: readonly string[]): Operation[] {
+  const { checks, indexes } = enumDependentStates(live, to, enumNames);
+  return [
+    ...checks.flatMap(({ table, check }): Operation[] => [
+      { kind: 'dropCheck', table, check },
+      { kind: 'addCheck', table, check },
+    ]),
+    ...indexes.flatMap(({ table, index }): Operation[] => [
+      { kind: 'dropIndex', table, index },
+      { kind: 'createIndex', table, index },
+    ]),
+  ];
 }

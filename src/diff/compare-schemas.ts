@@ -6,7 +6,7 @@ import { orderOperations } from '../ops/order-operations.js';
 import type { SchemaState } from '../schema/types.js';
 import { rebuildDependentForeignKeys } from './compare-constraints.js';
 import type { CompareContext } from './compare-context.js';
-import { compareEnums, enumDependents, enumDifferences, enumUsages } from './compare-enums.js';
+import { compareEnums, enumDependentStates, enumDependents, enumDifferences, enumUsages, onlyAddsLabels } from './compare-enums.js';
 import { compareTables } from './compare-tables.js';
 import { applyRenames, type RenameHints } from './renames.js';
 
@@ -33,11 +33,16 @@ export function compareSchemas(from: SchemaState, to: SchemaState, options: Comp
   const enums = enumDifferences(live, to);
   const changedEnums = enums.modified.map(({ to: after }) => after.name);
   const enumColumns = enumUsages(live, to, changedEnums);
+  // Only a rebuild needs the checks and indexes casting to the enum dropped and made again around
+  // it; an enum that only gains labels keeps them for its reverse (a rebuild) instead.
+  const grown = enums.modified.filter(({ from: before, to: after }) => onlyAddsLabels(before, after));
+  const rebuilt = changedEnums.filter((name) => !grown.some(({ to: after }) => after.name === name));
+  const grownDependents = new Map(grown.map(({ to: after }) => [after.name, enumDependentStates(live, to, [after.name])]));
   const context: CompareContext = { schema: to.name, enumColumns: enumColumns.columns };
   const ops: Operation[] = [
     ...renamed.operations,
-    ...compareEnums(enums, enumColumns),
-    ...enumDependents(live, to, changedEnums),
+    ...compareEnums(enums, enumColumns, grownDependents),
+    ...enumDependents(live, to, rebuilt),
     ...compareTables(live, to, context),
   ];
   return orderOperations(rebuildDependentForeignKeys(live, to, ops, context));

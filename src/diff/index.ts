@@ -16,7 +16,15 @@ export { compareTables } from './compare-tables.js';
 export { compareColumns } from './compare-columns.js';
 export { compareConstraints, rebuildDependentForeignKeys } from './compare-constraints.js';
 export { compareIndexes } from './compare-indexes.js';
-export { compareEnums, enumDependents, enumDifferences, enumUsages, type EnumColumns } from './compare-enums.js';
+export {
+  compareEnums,
+  enumDependentStates,
+  enumDependents,
+  enumDifferences,
+  enumUsages,
+  onlyAddsLabels,
+  type EnumColumns,
+} from './compare-enums.js';
 export { compareComments } from './compare-comments.js';
 export { enumTypeUse, renameInExpression } from './pg-identifier.js';
 export { printIdentifier } from '../sql/print-identifier.js';

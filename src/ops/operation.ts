@@ -42,6 +42,30 @@ export interface EnumUsage {
   readonly default: string | null;
 }
 
+/** A check of a table, with the table it belongs to. */
+export interface TableCheck {
+  readonly table: string;
+  readonly check: CheckState;
+}
+
+/** An index of a table, with the table it belongs to. */
+export interface TableIndex {
+  readonly table: string;
+  readonly index: IndexState;
+}
+
+/**
+ * The checks and indexes whose expression casts to an enum (`k <> 'Asia'::continent`), as they
+ * are (full pre-images) when the enum's labels change. A rebuild of the type must drop them
+ * before and create them again after: Postgres rebuilds them from their text, which then names
+ * the old type. Recorded on the label additions of the enum (which leave them alone) for their
+ * reverse, {@link DropEnumValue}, which rebuilds.
+ */
+export interface EnumDependents {
+  readonly checks: readonly TableCheck[];
+  readonly indexes: readonly TableIndex[];
+}
+
 /**
  * Creates a table with its columns, primary key, uniques, checks and foreign keys (those the
  * table holds), then its indexes and comments. The comparison leaves `foreignKeys` empty and
@@ -217,8 +241,9 @@ export interface DropEnum {
  * Adds one label to an enum (`ALTER TYPE ... ADD VALUE`).
  *
  * `values` are the labels before the addition and `before` the label the new one goes before
- * (`null`: at the end). `usages` are not needed to add the label; they are there for the reverse,
- * {@link DropEnumValue}, which has to rebuild the type and re-cast those columns.
+ * (`null`: at the end). `usages` and `dependents` are not needed to add the label (adding one
+ * leaves columns, checks and indexes alone); they are there for the reverse, {@link DropEnumValue},
+ * which has to rebuild the type, re-cast those columns and drop and re-create those dependents.
  */
 export interface AddEnumValue {
   readonly kind: 'addEnumValue';
@@ -227,13 +252,15 @@ export interface AddEnumValue {
   readonly before: string | null;
   readonly values: readonly string[];
   readonly usages: readonly EnumUsage[];
+  readonly dependents: EnumDependents;
 }
 
 /**
  * Removes one label from an enum. Postgres has no `DROP VALUE`, so this rebuilds the type: rename
  * the old type, create the new one with `values` (the labels without `value`), re-cast each column
- * in `usages` through `text`, drop the old type. Rows holding the removed label make the cast fail.
- * Produced as the reverse of {@link AddEnumValue}.
+ * in `usages` through `text`, drop the old type. The checks and indexes of `dependents` are dropped
+ * before the rebuild and created again after it. Rows holding the removed label make the cast
+ * fail. Produced as the reverse of {@link AddEnumValue}.
  */
 export interface DropEnumValue {
   readonly kind: 'dropEnumValue';
@@ -242,6 +269,7 @@ export interface DropEnumValue {
   readonly before: string | null;
   readonly values: readonly string[];
   readonly usages: readonly EnumUsage[];
+  readonly dependents: EnumDependents;
 }
 
 /**

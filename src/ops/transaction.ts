@@ -11,7 +11,7 @@ import { quoteLiteral } from '../sql/quote.js';
  * can put such a migration outside a transaction or split it.
  *
  * @example
- * transactionNote({ kind: 'addEnumValue', enumName: 'continent', value: 'Africa', before: null, values: [], usages: [] })
+ * transactionNote({ kind: 'addEnumValue', enumName: 'continent', value: 'Africa', before: null, values: [], usages: [], dependents: { checks: [], indexes: [] } })
  * // => "enum label 'Africa' of continent can only be used once this transaction has committed"
  */
 export function transactionNote(op: Operation): string | null {

@@ -8,7 +8,13 @@
  * defaults, check expressions and index keys are written as the state holds them: Postgres
  * printed them, and they are valid SQL as they are.
  */
-import { unknownOperation, type EnumUsage, type Identity, type Operation } from '../ops/operation.js';
+import {
+  unknownOperation,
+  type EnumDependents,
+  type EnumUsage,
+  type Identity,
+  type Operation,
+} from '../ops/operation.js';
 import { castsThroughText, typeChangeNeedsUsing } from '../ops/type-change.js';
 import { MAX_IDENTIFIER_BYTES, qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
 import { compareNames, sortByName } from '../schema/compare-names.js';
@@ -133,8 +139,9 @@ export function oldEnumName(name: string): string {
  * Rebuilds an enum with new labels, because Postgres cannot remove or reorder labels: rename the
  * old type away, create the new one, move each column over through `text` (dropping and setting
  * its default around the change), drop the old type. Fails when a row holds a removed label. Checks
- * and indexes that cast to the type are dropped before and re-created after by the comparison;
- * views, functions and columns of other schemas using the type must be handled by hand.
+ * and indexes that cast to the type must be dropped before and re-created after: by separate
+ * operations around a `replaceEnum`, by {@link aroundDependents} for a `dropEnumValue`. Views,
+ * functions and columns of other schemas using the type must be handled by hand.
  */
 function rebuildEnum(name: string, values: readonly string[], usages: readonly EnumUsage[]): string[] {
   const old = oldEnumName(name);
@@ -158,6 +165,25 @@ function rebuildEnum(name: string, values: readonly string[], usages: readonly E
   }
   statements.push(`DROP TYPE ${quoteIdent(old)}`);
   return statements;
+}
+
+/**
+ * `statements` (an enum rebuild) with the `dependents` of the enum dropped before and created again
+ * after, in the order separate operations would run in: indexes then checks dropped, checks then
+ * indexes created, each group by table then name.
+ */
+function aroundDependents(dependents: EnumDependents, statements: readonly string[]): string[] {
+  const byName = <T>(table: (item: T) => string, name: (item: T) => string) => (a: T, b: T) =>
+    compareNames(table(a), table(b)) || compareNames(name(a), name(b));
+  const checks = [...dependents.checks].sort(byName((c) => c.table, (c) => c.check.name));
+  const indexes = [...dependents.indexes].sort(byName((i) => i.table, (i) => i.index.name));
+  return [
+    ...indexes.map(({ index }) => `DROP INDEX ${quoteIdent(index.name)}`),
+    ...checks.map(({ table, check }) => `ALTER TABLE ${quoteIdent(table)} DROP CONSTRAINT ${quoteIdent(check.name)}`),
+    ...statements,
+    ...checks.map(({ table, check }) => `ALTER TABLE ${quoteIdent(table)} ADD ${checkClause(check)}`),
+    ...indexes.map(({ table, index }) => createIndex(table, index)),
+  ];
 }
 
 /**
@@ -240,7 +266,7 @@ export function renderOperation(op: Operation, context: RenderContext): string[]
       return [`ALTER TYPE ${quoteIdent(op.enumName)} ADD VALUE ${quoteLiteral(op.value)}${before}`];
     }
     case 'dropEnumValue':
-      return rebuildEnum(op.enumName, op.values, op.usages);
+      return aroundDependents(op.dependents, rebuildEnum(op.enumName, op.values, op.usages));
     case 'replaceEnum':
       return rebuildEnum(op.enumName, op.to, op.usages);
     case 'setTableComment':

@@ -171,6 +171,40 @@ export const cases: readonly FixtureCase[] = [
     warnings: 1,
   },
   {
+    name: 'adds an enum label used by a check and a partial index (left alone; the down rebuild drops and re-adds them)',
+    sql: `
+      CREATE TYPE region AS ENUM ('North', 'South', 'West');
+      CREATE TABLE t (id integer, region region, CONSTRAINT not_west CHECK (region <> 'West'));
+      CREATE INDEX t_south_idx ON t (id) WHERE region = 'South';
+      CREATE INDEX t_region_idx ON t (region);
+      INSERT INTO t VALUES (1, 'North'), (2, 'South');`,
+    model: defineSchema('m', {
+      tables: {
+        t: table(
+          { id: integer(), region: enumColumn(enumType('region', ['East', 'North', 'South', 'West'])) },
+          {
+            constraints: [check(sql`region <> 'West'`, { name: 'not_west' })],
+            indexes: [index(['id'], { name: 't_south_idx', where: sql`region = 'South'` }), index(['region'])],
+          },
+        ),
+      },
+    }),
+    expected: ["+ enum value s.region 'East'"],
+    also: ({ script }) => {
+      expect(script.up).toContain(`ALTER TYPE "region" ADD VALUE 'East' BEFORE 'North';`);
+      expect(script.up).not.toMatch(/not_west|t_south_idx|t_region_idx|RENAME TO/);
+      const down = script.down;
+      const rebuild = down.indexOf('ALTER TYPE "region" RENAME TO');
+      expect(rebuild).toBeGreaterThan(down.indexOf('DROP INDEX "t_south_idx"'));
+      expect(rebuild).toBeGreaterThan(down.indexOf('DROP CONSTRAINT "not_west"'));
+      expect(down.indexOf('DROP INDEX "t_south_idx"')).toBeGreaterThan(-1);
+      expect(down.indexOf('DROP CONSTRAINT "not_west"')).toBeGreaterThan(-1);
+      expect(down.indexOf('ADD CONSTRAINT "not_west"')).toBeGreaterThan(down.indexOf('DROP TYPE "region_worlddb_old"'));
+      expect(down.indexOf('CREATE INDEX "t_south_idx"')).toBeGreaterThan(down.indexOf('DROP TYPE "region_worlddb_old"'));
+      expect(down).not.toContain('t_region_idx');
+    },
+  },
+  {
     name: 'removes an enum label while the column holding it becomes text (the column changes type first)',
     sql: `
       CREATE TYPE continent AS ENUM ('Asia', 'Atlantis', 'Europe');

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compareSchemas } from '../../src/diff/compare-schemas.js';
 import type { EnumUsage, Operation } from '../../src/ops/operation.js';
 import { reverseOperations } from '../../src/ops/reverse.js';
+import { renderOperations } from '../../src/render/render-operations.js';
 import { check, col, enumType, fk, index, schema, table, unique } from './support/build.js';
 import { base, capitals, countries } from './support/cases.js';
 
 const kinds = (ops: readonly Operation[]): string[] => ops.map((op) => op.kind);
+const noDependents = { checks: [], indexes: [] };
 
 /** `countries` of the base fixture with extra columns. */
 const countriesWith = (...extra: ReturnType<typeof col>[]) =>
@@ -72,7 +74,7 @@ describe('compareSchemas', () => {
     const to = schema('asia', { enums: [enumType('continent', ['Africa', 'Asia', 'Europe', 'Oceania'])], tables: [t] });
     const usages = [{ table: 't', column: 'k', array: false, default: "'Asia'::continent" }];
     expect(compareSchemas(from, to)).toEqual([
-      { kind: 'addEnumValue', enumName: 'continent', value: 'Africa', before: 'Asia', values: ['Asia', 'Europe'], usages },
+      { kind: 'addEnumValue', enumName: 'continent', value: 'Africa', before: 'Asia', values: ['Asia', 'Europe'], usages, dependents: noDependents },
       {
         kind: 'addEnumValue',
         enumName: 'continent',
@@ -80,8 +82,52 @@ describe('compareSchemas', () => {
         before: null,
         values: ['Africa', 'Asia', 'Europe'],
         usages,
+        dependents: noDependents,
       },
     ]);
+  });
+
+  it('leaves checks and indexes casting to an enum that only gains labels alone, keeping them for the down rebuild', () => {
+    const notWest = check('t_region_check', "(region <> 'West'::region)");
+    const south = index('t_south_idx', ['id'], { where: "(region = 'South'::region)" });
+    const other = index('t_id_idx', ['id']);
+    const tables = [table('t', [col('id', 'integer'), col('region', 'region')], { checks: [notWest], indexes: [other, south] })];
+    const from = schema('asia', { enums: [enumType('region', ['North', 'South', 'West'])], tables });
+    const to = schema('asia', { enums: [enumType('region', ['East', 'North', 'South', 'West'])], tables });
+    const up = compareSchemas(from, to);
+    const dependents = { checks: [{ table: 't', check: notWest }], indexes: [{ table: 't', index: south }] };
+    expect(up).toEqual([
+      {
+        kind: 'addEnumValue',
+        enumName: 'region',
+        value: 'East',
+        before: 'North',
+        values: ['North', 'South', 'West'],
+        usages: [{ table: 't', column: 'region', array: false, default: null }],
+        dependents,
+      },
+    ]);
+    const down = reverseOperations(up);
+    expect(down).toEqual([{ ...up[0], kind: 'dropEnumValue' }]);
+    const sql = renderOperations('asia', down);
+    expect(sql.slice(0, 2)).toEqual(['DROP INDEX "t_south_idx"', 'ALTER TABLE "t" DROP CONSTRAINT "t_region_check"']);
+    expect(sql.slice(-2)).toEqual([
+      `ALTER TABLE "t" ADD CONSTRAINT "t_region_check" CHECK ((region <> 'West'::region))`,
+      `CREATE INDEX "t_south_idx" ON "t" (id) WHERE (region = 'South'::region)`,
+    ]);
+    expect(sql.filter((statement) => statement.includes('t_id_idx'))).toEqual([]);
+    expect(renderOperations('asia', up)).toEqual([`ALTER TYPE "region" ADD VALUE 'East' BEFORE 'North'`]);
+  });
+
+  it('still drops and re-creates the dependents of a rebuilt enum, and only of that one', () => {
+    const region = check('t_region_check', "(region <> 'West'::region)");
+    const zone = index('t_zone_idx', ['id'], { where: "(zone = 'a'::zone)" });
+    const tables = [table('t', [col('id', 'integer'), col('region', 'region'), col('zone', 'zone')], { checks: [region], indexes: [zone] })];
+    const from = schema('asia', { enums: [enumType('region', ['North', 'West']), enumType('zone', ['a', 'b'])], tables });
+    const to = schema('asia', { enums: [enumType('region', ['North', 'South', 'West']), enumType('zone', ['b', 'a'])], tables });
+    const up = compareSchemas(from, to);
+    expect(kinds(up)).toEqual(['dropIndex', 'addEnumValue', 'replaceEnum', 'createIndex']);
+    expect(up[1]).toMatchObject({ dependents: { checks: [{ table: 't', check: region }], indexes: [] } });
   });
 
   it('replaces an enum whose labels are removed or reordered, with the columns to re-cast', () => {

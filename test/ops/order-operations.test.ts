@@ -96,7 +96,7 @@ describe('orderOperations', () => {
     });
 
     it('does so for added labels too, and for enums named as Postgres prints them', () => {
-      const add: Operation = { kind: 'addEnumValue', enumName: 'Odd E', value: 'b', before: null, values: ['a'], usages: [] };
+      const add: Operation = { kind: 'addEnumValue', enumName: 'Odd E', value: 'b', before: null, values: ['a'], usages: [], dependents: { checks: [], indexes: [] } };
       const leave = type('c', '"Odd E"[]', 'text[]');
       expect(orderOperations([add, leave])).toEqual([leave, add]);
     });

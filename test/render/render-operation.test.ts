@@ -176,6 +176,27 @@ describe('renderOperation: one statement text per kind', () => {
     ]);
   });
 
+  it('an added label renders alone; its reverse drops and re-creates the dependents around the rebuild', () => {
+    const dependents = {
+      checks: [
+        { table: 'countries', check: { name: 'not_europe', expression: "(continent <> 'Europe'::continent)" } },
+        { table: 'borders', check: { name: 'not_asia', expression: "(continent <> 'Asia'::continent)" } },
+      ],
+      indexes: [{ table: 'countries', index: index('countries_asia_idx', ['id'], { where: "(continent = 'Asia'::continent)" }) }],
+    };
+    const add: Operation = { ...samples.addEnumValue, dependents };
+    expect(render(add)).toEqual([`ALTER TYPE "continent" ADD VALUE 'Africa' BEFORE 'Asia'`]);
+    expect(render({ ...samples.dropEnumValue, dependents })).toEqual([
+      'DROP INDEX "countries_asia_idx"',
+      'ALTER TABLE "borders" DROP CONSTRAINT "not_asia"',
+      'ALTER TABLE "countries" DROP CONSTRAINT "not_europe"',
+      ...render(samples.dropEnumValue),
+      `ALTER TABLE "borders" ADD CONSTRAINT "not_asia" CHECK ((continent <> 'Asia'::continent))`,
+      `ALTER TABLE "countries" ADD CONSTRAINT "not_europe" CHECK ((continent <> 'Europe'::continent))`,
+      `CREATE INDEX "countries_asia_idx" ON "countries" (id) WHERE (continent = 'Asia'::continent)`,
+    ]);
+  });
+
   it('comments', () => {
     expect(render(samples.setTableComment)).toEqual([`COMMENT ON TABLE "countries" IS 'Countries'`]);
     expect(render(samples.setColumnComment)).toEqual(['COMMENT ON COLUMN "countries"."area" IS NULL']);

@@ -329,6 +329,13 @@ export function applyOperations(state: SchemaState, ops: readonly Operation[]): 
         const expected = [...op.values.slice(0, at), op.value, ...op.values.slice(at)];
         if (!deepEqual(current.values, expected)) fail(`labels of ${op.enumName} are not ${expected.join(',')}`);
         checkUsages(op.enumName, op.usages);
+        // the rebuild drops and re-creates these: they must be there as recorded
+        for (const { table, check } of op.dependents.checks) {
+          if (!deepEqual(getTable(table).checks.find((c) => c.name === check.name), check)) fail(`stale dependent check ${check.name}`);
+        }
+        for (const { table, index } of op.dependents.indexes) {
+          if (!deepEqual(getTable(table).indexes.find((i) => i.name === index.name), index)) fail(`stale dependent index ${index.name}`);
+        }
         enums.set(op.enumName, { ...current, values: op.values });
         break;
       }

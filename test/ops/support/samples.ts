@@ -67,6 +67,7 @@ export const samples: { readonly [K in OperationKind]: Extract<Operation, { kind
     before: 'Asia',
     values: ['Asia', 'Europe'],
     usages,
+    dependents: { checks: [], indexes: [] },
   },
   dropEnumValue: {
     kind: 'dropEnumValue',
@@ -75,6 +76,7 @@ export const samples: { readonly [K in OperationKind]: Extract<Operation, { kind
     before: 'Asia',
     values: ['Asia', 'Europe'],
     usages,
+    dependents: { checks: [], indexes: [] },
   },
   replaceEnum: { kind: 'replaceEnum', enumName: 'continent', from: ['Asia', 'Europe'], to: ['Europe', 'Asia'], usages },
   setTableComment: { kind: 'setTableComment', table: 'countries', from: null, to: 'Countries' },
