@@ -237,39 +237,38 @@ export interface DropEnum {
   readonly enum: EnumState;
 }
 
-/**
- * Adds one label to an enum (`ALTER TYPE ... ADD VALUE`).
- *
- * `values` are the labels before the addition and `before` the label the new one goes before
- * (`null`: at the end). `usages` and `dependents` are not needed to add the label (adding one
- * leaves columns, checks and indexes alone); they are there for the reverse, {@link DropEnumValue},
- * which has to rebuild the type, re-cast those columns and drop and re-create those dependents.
- */
-export interface AddEnumValue {
-  readonly kind: 'addEnumValue';
+/** What {@link AddEnumValue} and its reverse {@link DropEnumValue} both hold. */
+interface EnumValueChange {
   readonly enumName: string;
   readonly value: string;
+  /** The label the added one goes before (`null`: at the end). */
   readonly before: string | null;
+  /** The labels without `value`. */
   readonly values: readonly string[];
+  /** Columns using the enum, re-cast when the type is rebuilt. */
   readonly usages: readonly EnumUsage[];
+  /** Checks and indexes mentioning the enum, dropped and re-created around a rebuild. */
   readonly dependents: EnumDependents;
 }
 
 /**
- * Removes one label from an enum. Postgres has no `DROP VALUE`, so this rebuilds the type: rename
- * the old type, create the new one with `values` (the labels without `value`), re-cast each column
- * in `usages` through `text`, drop the old type. The checks and indexes of `dependents` are dropped
- * before the rebuild and created again after it. Rows holding the removed label make the cast
- * fail. Produced as the reverse of {@link AddEnumValue}.
+ * Adds one label to an enum (`ALTER TYPE ... ADD VALUE`). `usages` and `dependents` are not
+ * needed to add the label (adding one leaves columns, checks and indexes alone); they are there
+ * for the reverse, {@link DropEnumValue}, which has to rebuild the type.
  */
-export interface DropEnumValue {
+export interface AddEnumValue extends EnumValueChange {
+  readonly kind: 'addEnumValue';
+}
+
+/**
+ * Removes one label from an enum. Postgres has no `DROP VALUE`, so this rebuilds the type: rename
+ * the old type, create the new one with `values`, re-cast each column in `usages` through `text`,
+ * drop the old type. The checks and indexes of `dependents` are dropped before the rebuild and
+ * created again after it. Rows holding the removed label make the cast fail. Produced as the
+ * reverse of {@link AddEnumValue}.
+ */
+export interface DropEnumValue extends EnumValueChange {
   readonly kind: 'dropEnumValue';
-  readonly enumName: string;
-  readonly value: string;
-  readonly before: string | null;
-  readonly values: readonly string[];
-  readonly usages: readonly EnumUsage[];
-  readonly dependents: EnumDependents;
 }
 
 /**
