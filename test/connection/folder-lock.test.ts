@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockFolder } from '../../src/connection/folder-lock.js';
+import { lockFolder, readStartTime } from '../../src/connection/folder-lock.js';
 import { LockTimeoutError } from '../../src/errors.js';
 
 async function folder(): Promise<string> {
@@ -14,7 +15,7 @@ describe('lockFolder', () => {
   it('lets one holder in at a time; the other waits, is told who holds it, and gives up after the timeout', async () => {
     const dir = await folder();
     const release = await lockFolder({ folder: dir, timeoutMs: 0, label: 'embedded database x' });
-    expect(await readFile(`${dir}.lock`, 'utf8')).toBe(`${process.pid}\n${hostname()}\n`);
+    expect(await readFile(`${dir}.lock`, 'utf8')).toMatch(new RegExp(`^${process.pid}\n${hostname()}\n[^\n]+\n[^\n]+\n[0-9a-f]{16}\n$`));
     const told: number[] = [];
     const error = await lockFolder({ folder: dir, timeoutMs: 200, label: 'embedded database x', onWait: (h) => told.push(h.pid) }).catch(
       (e: unknown) => e,
@@ -48,8 +49,68 @@ describe('lockFolder', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     await writeFile(`${dir}.lock`, `${pid}\n${hostname()}\n`);
     const release = await lockFolder({ folder: dir, timeoutMs: 0, label: 'x' });
-    expect(await readFile(`${dir}.lock`, 'utf8')).toBe(`${process.pid}\n${hostname()}\n`);
+    expect(await readFile(`${dir}.lock`, 'utf8')).toMatch(new RegExp(`^${process.pid}\n`));
     await release();
+  });
+
+  describe('a pid reused after a crash (forged lock files)', () => {
+    const bootId = (): string => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const linux = existsSync('/proc/self/stat');
+
+    it.runIf(linux)('takes over a lock whose pid now belongs to another program (its start time differs)', async () => {
+      const dir = await folder();
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+      try {
+        const started = Number(readStartTime(child.pid ?? 0));
+        expect(started).toBeGreaterThan(0);
+        await writeFile(`${dir}.lock`, `${child.pid}\n${hostname()}\n${bootId()}\n${started - 1}\nfeedfacefeedface\n`);
+        const release = await lockFolder({ folder: dir, timeoutMs: 0, label: 'x' });
+        expect(await readFile(`${dir}.lock`, 'utf8')).toMatch(new RegExp(`^${process.pid}\n`));
+        await release();
+      } finally {
+        child.kill();
+      }
+    });
+
+    it.runIf(linux)('keeps a lock whose pid is alive with the recorded start time', async () => {
+      const dir = await folder();
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+      try {
+        const started = readStartTime(child.pid ?? 0) ?? '';
+        await writeFile(`${dir}.lock`, `${child.pid}\n${hostname()}\n${bootId()}\n${started}\nfeedfacefeedface\n`);
+        await expect(lockFolder({ folder: dir, timeoutMs: 200, label: 'x' })).rejects.toThrow(`pid ${child.pid}`);
+      } finally {
+        child.kill();
+      }
+    });
+
+    it('takes over a lock written with our own pid by a process that is gone (not a lock this process holds)', async () => {
+      const dir = await folder();
+      const started = readStartTime(process.pid) ?? '-';
+      await writeFile(`${dir}.lock`, `${process.pid}\n${hostname()}\n-\n${started}\nfeedfacefeedface\n`);
+      const release = await lockFolder({ folder: dir, timeoutMs: 0, label: 'x' });
+      expect(await readFile(`${dir}.lock`, 'utf8')).not.toContain('feedfacefeedface');
+      await release();
+    });
+
+    it.runIf(linux)('takes over a lock written before the machine last booted', async () => {
+      const dir = await folder();
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+      try {
+        const started = readStartTime(child.pid ?? 0) ?? '';
+        await writeFile(`${dir}.lock`, `${child.pid}\n${hostname()}\n00000000-0000-0000-0000-000000000000\n${started}\nfeedfacefeedface\n`);
+        const release = await lockFolder({ folder: dir, timeoutMs: 0, label: 'x' });
+        await release();
+      } finally {
+        child.kill();
+      }
+    });
+
+    it('still honours a lock file of the older format (pid and host only) while its pid runs', async () => {
+      const dir = await folder();
+      await writeFile(`${dir}.lock`, `${process.pid}\n${hostname()}\n`);
+      await expect(lockFolder({ folder: dir, timeoutMs: 100, label: 'x' })).rejects.toThrow(`pid ${process.pid}`);
+    });
   });
 
   it('of two waiters finding the same stale lock, exactly one gets it', async () => {
