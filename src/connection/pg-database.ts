@@ -36,6 +36,11 @@ export function createPgDatabase(props: PgDatabaseProps): Database {
           cause,
         });
       }
+      // A killed worlddb must not leave its session running: a statement waiting for a lock would
+      // keep its locks (the migration's advisory lock, a queued ACCESS EXCLUSIVE request) and block
+      // the application behind it. Postgres 14+ then checks the client every second while a
+      // statement runs, and ends the session when it is gone. Older servers do not have it.
+      await client.query(CLIENT_CHECK_SQL).catch(() => undefined);
       open.add(client);
       return pgSession(client, async () => {
         open.delete(client);
@@ -48,6 +53,12 @@ export function createPgDatabase(props: PgDatabaseProps): Database {
     },
   };
 }
+
+/** How often (ms) the server checks that worlddb is still connected while a statement runs. */
+export const CLIENT_CONNECTION_CHECK_INTERVAL_MS = 1_000;
+
+const CLIENT_CHECK_SQL = `SELECT pg_catalog.set_config('client_connection_check_interval', '${CLIENT_CONNECTION_CHECK_INTERVAL_MS}', false)
+ WHERE pg_catalog.current_setting('server_version_num')::int >= 140000`;
 
 function pgQueryable(client: pg.Client): Queryable {
   return {

@@ -16,6 +16,8 @@ import type { Session } from '../connection/types.js';
 import { ExitCode, WorlddbError } from '../errors.js';
 import { splitStatements } from '../revision/split-sql.js';
 import type { MigrationContext, MigrationFile, MigrationStep } from '../revision/types.js';
+import { describeLockHolders, withLockRetries } from './lock-retry.js';
+import type { LockRetryProps } from './lock-retry.js';
 import { migrationError } from './migration-error.js';
 import type { SentSql } from './migration-error.js';
 import { beginSql, resetSettingsSql, settingsSql } from './migration-sql.js';
@@ -75,7 +77,11 @@ export async function executeMigrations(
     inFlight = { migration, direction: dir, started: performance.now() };
     const setup = setupSql;
     setupSql = '';
-    if (migration.transactional) await runInTransaction(session, target.schema, settings, setup, migration, dir, step, context);
+    if (migration.transactional) {
+      const attempt = (): Promise<void> => runInTransaction(session, target.schema, settings, setup, migration, dir, step, context);
+      if (settings.lockTimeoutMs === null) await attempt();
+      else await withLockRetries(lockRetryProps(props, migration.name, settings.lockTimeoutMs), attempt);
+    }
     else if (setup !== '') throw new WorlddbError('version table setup needs a transactional first migration', ExitCode.internal);
     else await runWithoutTransaction(session, target.schema, settings, migration, dir, step, context);
   };
@@ -136,6 +142,16 @@ export async function executeMigrations(
     throw cause instanceof WorlddbError ? cause : error;
   }
   return runs;
+}
+
+/** Retries of one transactional migration that timed out waiting for a lock, told as events. */
+function lockRetryProps(props: ExecuteProps, name: string, lockTimeoutMs: number): LockRetryProps {
+  const { schema } = props.target;
+  return {
+    lockTimeoutMs,
+    onRetry: (retry, delayMs) => props.onEvent?.({ kind: 'lock-retry', schema, name, retry, delayMs }),
+    describeHolders: () => describeLockHolders(props.session, [...new Set([schema, props.target.versionTable.schema])]),
+  };
 }
 
 async function runInTransaction(

@@ -10,6 +10,7 @@ import { loadMigration } from '../revision/load-migration.js';
 import type { MigrationFile, MigrationFileEntry } from '../revision/types.js';
 import { quoteIdent } from '../sql/quote.js';
 import { rollbackQuietly } from './execute-migrations.js';
+import { DEFAULT_PG_LOCK_TIMEOUT_MS } from './lock-retry.js';
 import { beginSql } from './migration-sql.js';
 import type { MigrationSettings } from './migration-sql.js';
 import type { DatabaseOrSession, RunOptions } from './types.js';
@@ -37,7 +38,7 @@ export function migrationSettings(target: SchemaTarget, options: RunOptions): Mi
   return {
     schema: target.schema,
     searchPath: options.searchPath ?? [],
-    lockTimeoutMs: options.lockTimeoutMs ?? null,
+    lockTimeoutMs: options.lockTimeoutMs === 0 ? null : (options.lockTimeoutMs ?? DEFAULT_PG_LOCK_TIMEOUT_MS),
     statementTimeoutMs: options.statementTimeoutMs ?? null,
   };
 }

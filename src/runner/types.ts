@@ -28,6 +28,8 @@ export type RunnerEvent =
   | { readonly kind: 'version-table-created'; readonly schema: string; readonly versionTable: VersionTableRef }
   | { readonly kind: 'checksum-accepted'; readonly schema: string; readonly name: string }
   | { readonly kind: 'migration-start'; readonly schema: string; readonly name: string; readonly direction: 'up' | 'down' }
+  /** A transactional migration timed out waiting for a lock, was rolled back, and runs again after `delayMs`. */
+  | { readonly kind: 'lock-retry'; readonly schema: string; readonly name: string; readonly retry: number; readonly delayMs: number }
   | {
       readonly kind: 'migration-done';
       readonly schema: string;
@@ -38,7 +40,12 @@ export type RunnerEvent =
 
 /** Settings of every command that writes (migrate, downgrade, stamp). */
 export interface RunOptions {
-  /** Postgres `lock_timeout` (ms) while migrating; null or absent leaves the server's default. */
+  /**
+   * Postgres `lock_timeout` (ms) while migrating. Absent or null: 5 s (`DEFAULT_PG_LOCK_TIMEOUT_MS`
+   * of lock-retry.ts); 0: none set by worlddb (the server's default) and no
+   * retries. A transactional migration that times out waiting for a lock is retried (3 times, after
+   * 0.5, 1 and 2 s); a no-transaction one never is.
+   */
   readonly lockTimeoutMs?: number | null;
   /** Schemas searched after the migrated one while migrating (config `searchPath`). Default: none. */
   readonly searchPath?: readonly string[];

@@ -33,6 +33,13 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
           `${event.schema}: ${event.direction === 'up' ? color.green('applied ') : color.yellow('reverted')} ${event.name} ${color.dim(`(${Math.round(event.durationMs)} ms)`)}`,
         );
         break;
+      case 'lock-retry':
+        output.err(
+          output.errColor.yellow(
+            `${event.schema}: ${event.name} timed out waiting for a lock and was rolled back; retry ${event.retry} in ${(event.delayMs / 1000).toFixed(1)} s`,
+          ),
+        );
+        break;
       case 'migration-start':
         break;
     }
