@@ -2,7 +2,7 @@
  * Planning: compares the migration folder with the version table and decides what a command will
  * do, or refuses. Pure — no database, no file system — so every rule is tested on plain data.
  */
-import { RefusedError, UsageError } from '../errors.js';
+import { RefusedError } from '../errors.js';
 import { displayPath } from '../revision/display-path.js';
 import { compareMigrationNames } from '../revision/file-name.js';
 import type { MigrationFileEntry } from '../revision/types.js';
@@ -14,6 +14,9 @@ import type {
   SafetyOptions,
   StampTarget,
 } from './types.js';
+import { resolveDowngradeTarget, resolveMigrationName, resolveStampTarget, resolveUpgradeTarget, shortList } from './target.js';
+
+export { resolveMigrationName } from './target.js';
 
 /** The folder and the version table side by side. */
 export interface FolderAnalysis {
@@ -81,40 +84,6 @@ export function problemsOf(analysis: FolderAnalysis): MigrationProblem[] {
   ];
 }
 
-/**
- * Finds a migration by what a user typed: its name, its file name (with extension), or a prefix
- * that matches exactly one name (e.g. the timestamp).
- *
- * @throws UsageError when nothing or more than one name matches.
- * @example
- * resolveMigrationName('20261126154200', names, 'schema "asia"', 'migration') // => '20261126154200_create_countries'
- */
-export function resolveMigrationName(
-  query: string,
-  names: readonly string[],
-  where: string,
-  what: string,
-): string {
-  if (names.includes(query)) return query;
-  const stem = query.replace(/\.(sql|ts|js)$/, '');
-  if (names.includes(stem)) return stem;
-  const matches = stem === '' ? [] : names.filter((name) => name.startsWith(stem));
-  if (matches.length === 1 && matches[0] !== undefined) return matches[0];
-  if (matches.length > 1) {
-    throw new UsageError(`${where}: ${JSON.stringify(query)} matches ${matches.length} migrations (${shortList(matches)})`, {
-      hint: 'give more of the name',
-    });
-  }
-  throw new UsageError(`${where}: no ${what} named ${JSON.stringify(query)}`, {
-    hint: names.length === 0 ? `there is no ${what}` : `${what}s: ${shortList(names)}`,
-  });
-}
-
-function shortList(names: readonly string[], max = 3): string {
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-
 function schemaLabel(schema: string): string {
   return `schema ${JSON.stringify(schema)}`;
 }
@@ -178,11 +147,7 @@ export interface MigratePlan {
  */
 export function planMigrate(analysis: FolderAnalysis, schema: string, options: MigrateOptions): MigratePlan {
   const accept = checkAppliedFiles(analysis, schema, options);
-  let run = analysis.pending;
-  if (options.to !== undefined) {
-    const to = resolveMigrationName(options.to, analysis.files.map((file) => file.name), schemaLabel(schema), 'migration file');
-    run = run.filter((file) => compareMigrationNames(file.name, to) <= 0);
-  }
+  const run = resolveUpgradeTarget(options.to, analysis.files, analysis.pending, schemaLabel(schema));
   if (options.allowOutOfOrder !== true) {
     const early = run.filter((file) => analysis.outOfOrder.includes(file));
     if (early.length > 0) {
@@ -217,29 +182,7 @@ export interface DowngradePlan {
  * @throws UsageError for bad `steps`/`to`; RefusedError for a changed or missing file.
  */
 export function planDowngrade(analysis: FolderAnalysis, schema: string, options: DowngradeOptions): DowngradePlan {
-  if (options.steps !== undefined && options.to !== undefined) {
-    throw new UsageError('downgrade takes --steps or --to, not both', { hint: 'drop one of them' });
-  }
-  const applied = analysis.applied;
-  let chosen: readonly AppliedMigration[];
-  if (options.to === 'base') {
-    chosen = applied;
-  } else if (options.to !== undefined) {
-    const to = resolveMigrationName(options.to, applied.map((row) => row.name), schemaLabel(schema), 'applied migration');
-    chosen = applied.slice(applied.findIndex((row) => row.name === to) + 1);
-  } else {
-    const steps = options.steps ?? 1;
-    if (!Number.isInteger(steps) || steps < 1) {
-      throw new UsageError(`--steps must be a whole number of at least 1, not ${String(steps)}`, { hint: 'e.g. --steps 2' });
-    }
-    if (steps > applied.length && applied.length > 0) {
-      throw new UsageError(
-        `${schemaLabel(schema)}: cannot downgrade ${steps} steps, only ${applied.length} migration${applied.length > 1 ? 's are' : ' is'} applied`,
-        { hint: 'use --to base to revert all of them' },
-      );
-    }
-    chosen = applied.slice(Math.max(0, applied.length - steps));
-  }
+  const chosen = resolveDowngradeTarget(options.to, options.steps, analysis.applied, schemaLabel(schema));
   const accept = checkAppliedFiles(analysis, schema, options);
   const revert = [...chosen].reverse().map((row): RevertStep => {
     const file = analysis.fileByName.get(row.name);
@@ -269,9 +212,10 @@ export interface StampPlan {
  * @throws UsageError when `target` names no migration file.
  */
 export function planStamp(analysis: FolderAnalysis, schema: string, target: StampTarget): StampPlan {
-  if (target === 'head') return { add: analysis.pending, remove: [] };
-  if (target === 'base') return { add: [], remove: [...analysis.applied].reverse() };
-  const to = resolveMigrationName(target, analysis.files.map((file) => file.name), schemaLabel(schema), 'migration file');
+  const resolved = resolveStampTarget(target, analysis.files, analysis.applied, schemaLabel(schema));
+  if (resolved === 'head') return { add: analysis.pending, remove: [] };
+  if (resolved === 'base') return { add: [], remove: [...analysis.applied].reverse() };
+  const to = resolved.name;
   return {
     add: analysis.pending.filter((file) => compareMigrationNames(file.name, to) <= 0),
     remove: [...analysis.applied].reverse().filter((row) => compareMigrationNames(row.name, to) > 0),

@@ -69,7 +69,10 @@ export interface SafetyOptions {
 }
 
 export interface MigrateOptions extends RunOptions, SafetyOptions {
-  /** Apply pending migrations up to and including this one (a name, a file name or a unique prefix). Default: all. */
+  /**
+   * Where to stop (see `parseTarget`): `'head'` (every pending migration, the default), a migration
+   * name, file name or unique prefix (it and the pending ones before it), or `'+N'` (the next N).
+   */
   readonly to?: string;
   /** Apply pending migrations that sort before the last applied one. Default: refuse. */
   readonly allowOutOfOrder?: boolean;
@@ -78,11 +81,17 @@ export interface MigrateOptions extends RunOptions, SafetyOptions {
 export interface DowngradeOptions extends RunOptions, SafetyOptions {
   /** How many applied migrations to revert, newest first. Default 1. Not with `to`. */
   readonly steps?: number;
-  /** Revert every migration applied after this one (which stays applied), or all of them with `'base'`. */
+  /**
+   * Where to go back to: a migration name or unique prefix (every migration applied after it is
+   * reverted; it stays applied), `'base'` (revert all), or `'-N'` (the last N). Not with `steps`.
+   */
   readonly to?: string;
 }
 
-/** `head`: every migration file; `base`: none; or a migration name (it and all before it). */
+/**
+ * `head`: every migration file; `base`: none; a migration name or unique prefix (it and all before
+ * it); or `'+N'`/`'-N'` counted from the applied migration that sorts last.
+ */
 export type StampTarget = 'head' | 'base' | (string & {});
 
 /** One migration that ran. */

@@ -30,7 +30,7 @@ describe('usage and config errors (no database needed)', () => {
     [{ schemas: { asia: {} } }, ['migrate', '--all', '--schema', 'asia'], 2, /--all and --schema cannot be used together/],
     [{ schemas: { asia: {} } }, ['migrate', '--all', '--lock-timeout', 'soon'], 2, /--lock-timeout "soon" is not a duration/],
     [{ schemas: { asia: {} } }, ['revision', '--schema', 'asia'], 2, /revision needs a message/],
-    [{ schemas: { asia: {} } }, ['downgrade', '--all', '--steps', '2', '--to', 'base'], 2, /--steps and --to cannot be used together/],
+    [{ schemas: { asia: {} } }, ['downgrade', '--all', '--steps', '2', '--to', 'base'], 2, /--steps and a target cannot be used together/],
     [{ schemas: { asia: {} } }, ['--config', 'elsewhere.json', 'status'], 2, /config file elsewhere\.json does not exist/],
   ])('%j %j → exit %i', async (config, args, code, message) => {
     project = await createCliProject({ kind: 'pglite', config });

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { DowngradeOptions } from '../../runner/types.js';
 import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import { UsageError } from '../../errors.js';
+import { chooseTarget, targetArgument } from '../target-argument.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { progressPrinter } from './migrate.js';
 import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
@@ -23,24 +24,26 @@ function positiveInteger(value: string): number {
 /** `worlddb downgrade`: reverts applied migrations, newest first (one step by default). */
 export function makeDowngradeCommand(env: CliEnv): Command {
   const command = new Command('downgrade')
-    .description('revert applied migrations, newest first (default: one)')
-    .option('--steps <n>', 'how many migrations to revert', positiveInteger)
-    .option('--to <name>', 'revert every migration after this one; "base" reverts all')
+    .description('revert applied migrations, newest first (default: the last one)')
+    .addArgument(targetArgument('-N (the last N, default -1), base (all), or a migration name or unique prefix (revert those after it)'))
+    .option('--to <target>', 'the same as the target argument')
+    .option('--steps <n>', 'how many migrations to revert (the same as -N)', positiveInteger)
     .option('--sql', 'print the SQL it would run, without running it')
     .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
     .option('--allow-missing', 'go on although applied migrations have no file any more');
   addSchemaOptions(command);
   addTimeoutOptions(command);
-  return command.action(async (flags: DowngradeFlags, cmd: Command) => {
-    if (flags.steps !== undefined && flags.to !== undefined) {
-      throw new UsageError('--steps and --to cannot be used together', { hint: 'pass one of them' });
+  return command.action(async (positional: string | undefined, flags: DowngradeFlags, cmd: Command) => {
+    const to = chooseTarget(positional, flags.to, 'downgrade', cmd.name());
+    if (flags.steps !== undefined && to !== undefined) {
+      throw new UsageError('--steps and a target cannot be used together', { hint: `pass one of them, e.g. worlddb downgrade -${flags.steps}` });
     }
     const config = await loadProjectConfig(env, cmd);
     const targets = selectTargets(config, flags, false);
     const options: DowngradeOptions = {
       ...runOptionsFrom(flags, config),
       ...(flags.steps === undefined ? {} : { steps: flags.steps }),
-      ...(flags.to === undefined ? {} : { to: flags.to }),
+      ...(to === undefined ? {} : { to }),
       ...(flags.acceptChecksum === undefined ? {} : { acceptChecksums: flags.acceptChecksum }),
       allowMissing: flags.allowMissing === true,
       onEvent: progressPrinter(env.output),

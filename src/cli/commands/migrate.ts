@@ -3,6 +3,7 @@ import { displayPath } from '../../revision/display-path.js';
 import type { MigrateOptions, RunnerEvent } from '../../runner/types.js';
 import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import type { Output } from '../output.js';
+import { chooseTarget, targetArgument } from '../target-argument.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
 
@@ -50,20 +51,22 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
 export function makeMigrateCommand(env: CliEnv): Command {
   const command = new Command('migrate')
     .alias('upgrade')
-    .description('apply pending migrations')
-    .option('--to <name>', 'stop after this migration (a name or a unique prefix)')
+    .description('apply pending migrations (to head, or to the target given)')
+    .addArgument(targetArgument('head (default), a migration name or unique prefix (stop after it), or +N (the next N)'))
+    .option('--to <target>', 'the same as the target argument')
     .option('--sql', 'print the SQL it would run, without running it')
     .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
     .option('--allow-out-of-order', 'apply pending migrations that sort before the last applied one')
     .option('--allow-missing', 'go on although applied migrations have no file any more');
   addSchemaOptions(command);
   addTimeoutOptions(command);
-  return command.action(async (flags: MigrateFlags, cmd: Command) => {
+  return command.action(async (positional: string | undefined, flags: MigrateFlags, cmd: Command) => {
+    const to = chooseTarget(positional, flags.to, 'upgrade', cmd.name());
     const config = await loadProjectConfig(env, cmd);
     const targets = selectTargets(config, flags, false);
     const options: MigrateOptions = {
       ...runOptionsFrom(flags, config),
-      ...(flags.to === undefined ? {} : { to: flags.to }),
+      ...(to === undefined ? {} : { to }),
       ...(flags.acceptChecksum === undefined ? {} : { acceptChecksums: flags.acceptChecksum }),
       allowOutOfOrder: flags.allowOutOfOrder === true,
       allowMissing: flags.allowMissing === true,

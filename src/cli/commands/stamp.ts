@@ -1,18 +1,25 @@
 import { Command } from 'commander';
 import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
+import { UsageError } from '../../errors.js';
+import { chooseTarget, targetArgument } from '../target-argument.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
 
-type StampFlags = SchemaSelection & TimeoutFlags;
+type StampFlags = SchemaSelection & TimeoutFlags & { readonly to?: string };
 
 /** `worlddb stamp <head|base|name>`: records the version without running migrations. */
 export function makeStampCommand(env: CliEnv): Command {
   const command = new Command('stamp')
-    .description('record migrations as applied (or not) without running them: head, base, or a migration name')
-    .argument('<target>', '"head" (every file), "base" (none), or a migration name');
+    .description('record migrations as applied (or not) without running them: head, base, a migration name, +N or -N')
+    .addArgument(targetArgument('head (every file), base (none), a migration name or unique prefix (it and those before it), +N or -N'))
+    .option('--to <target>', 'the same as the target argument');
   addSchemaOptions(command);
   addTimeoutOptions(command);
-  return command.action(async (to: string, flags: StampFlags, cmd: Command) => {
+  return command.action(async (positional: string | undefined, flags: StampFlags, cmd: Command) => {
+    const to = chooseTarget(positional, flags.to, 'stamp', cmd.name());
+    if (to === undefined) {
+      throw new UsageError('stamp needs a target', { hint: 'e.g. worlddb stamp head --schema asia (or base, a migration name, +N, -N)' });
+    }
     const config = await loadProjectConfig(env, cmd);
     const targets = selectTargets(config, flags, false);
     const { stamp } = await import('../../runner/index.js');
