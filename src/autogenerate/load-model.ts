@@ -1,12 +1,13 @@
-import { importModule } from '../config/read-config-file.js';
 import type { SchemaTarget } from '../config/types.js';
-import { describeCause, ModelError, UsageError } from '../errors.js';
+import { ModelError, UsageError } from '../errors.js';
+import { loadModule, ModuleNotFoundError } from '../module-loader/load-module.js';
+import { describeModuleFailure, isSyntaxFailure } from '../module-loader/module-load-failure.js';
 import { isSchemaModel, type SchemaModel } from '../model/index.js';
 import { displayPath } from '../revision/display-path.js';
 
 /**
- * Loads the model module of a schema (TypeScript through tsx, no build step) and returns its
- * default export, checked to be a schema made by `defineSchema`.
+ * Loads the model module of a schema (through the one module loader: TypeScript with no build
+ * step, compiled once and cached) and returns its default export, checked to be a schema made by `defineSchema`.
  *
  * @throws UsageError when the config names no model; ModelError when the module fails to load,
  *   its model is invalid, it exports no schema model, or its model declares another schema.
@@ -21,18 +22,21 @@ export async function loadModel(target: SchemaTarget, cwd: string = process.cwd(
     });
   }
   const shown = displayPath(path, cwd);
-  let module: { default?: unknown };
+  let module: Record<string, unknown>;
   try {
-    module = (await importModule(path)) as { default?: unknown };
+    module = await loadModule(path);
   } catch (cause) {
     if (cause instanceof ModelError) throw cause;
-    const notFound = (cause as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && describeCause(cause).includes(path);
-    throw new ModelError(
-      notFound ? `model ${shown} of schema "${target.schema}" does not exist` : `cannot load model ${shown} of schema "${target.schema}": ${describeCause(cause)}`,
-      { hint: notFound ? `check "model" in config key "schemas.${target.schema}"` : 'fix the model module (run with --verbose for the stack)', cause },
-    );
+    if (cause instanceof ModuleNotFoundError) {
+      throw new ModelError(`model ${shown} of schema "${target.schema}" does not exist`, { hint: `check "model" in config key "schemas.${target.schema}"`, cause });
+    }
+    throw new ModelError(describeModuleFailure('model', path, cause, cwd), {
+      hint: isSyntaxFailure(cause) ? 'fix the syntax error at that line and column' : 'fix the model module (run with --verbose for the stack)',
+      cause,
+    });
   }
-  const model = module.default;
+  // A CommonJS model (`module.exports = defineSchema(...)`) arrives as `default`, possibly wrapped once more.
+  const model = unwrapDefault(module['default']);
   if (!isSchemaModel(model)) {
     throw new ModelError(`model ${shown} of schema "${target.schema}" has no schema model as its default export`, {
       hint: "write `export default defineSchema('" + target.schema + "', { tables: { ... } })`",
@@ -45,4 +49,9 @@ export async function loadModel(target: SchemaTarget, cwd: string = process.cwd(
     });
   }
   return model;
+}
+
+function unwrapDefault(value: unknown): unknown {
+  if (!isSchemaModel(value) && typeof value === 'object' && value !== null && 'default' in value) return (value as { default: unknown }).default;
+  return value;
 }

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError, describeCause } from '../errors.js';
+import { describeJsonError } from './json-error.js';
+import { loadModule, MODULE_EXTENSIONS } from '../module-loader/load-module.js';
+import { describeModuleFailure, isSyntaxFailure } from '../module-loader/module-load-failure.js';
 
 /**
  * Reads the raw (unvalidated) config object from a `.json` file, or from the default export of a
- * `.ts`/`.js`/`.mjs` module (TypeScript is loaded through tsx, no build step).
+ * `.ts`/`.mts`/`.cts`/`.js`/`.mjs`/`.cjs` module (through the one module loader: TypeScript with no build
+ * step, compiled once and cached).
  */
 export async function readConfigFile(path: string, cwd: string): Promise<unknown> {
   const shown = relative(cwd, path) || path;
@@ -19,42 +22,32 @@ export async function readConfigFile(path: string, cwd: string): Promise<unknown
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new ConfigError(`config ${shown} is not valid JSON: ${describeCause(cause)}`, {
+      throw new ConfigError(`invalid JSON in config ${shown}${describeJsonError(text, cause)}`, {
         hint: 'fix the JSON syntax (no comments or trailing commas)',
         cause,
       });
     }
   }
-  if (/\.(ts|mts|js|mjs)$/.test(path)) {
+  if (MODULE_EXTENSIONS.some((extension) => path.endsWith(extension))) {
+    let module: Record<string, unknown>;
     try {
-      const module = (await importModule(path)) as { default?: unknown };
-      // A .ts file outside an ESM package is compiled as CommonJS: its default export arrives wrapped once more.
-      const config = unwrapDefault(module.default);
-      if (config === undefined) {
-        throw new ConfigError(`config ${shown} has no default export`, {
-          hint: 'write `export default defineConfig({ ... })`',
-        });
-      }
-      return config;
+      module = await loadModule(path);
     } catch (cause) {
-      if (cause instanceof ConfigError) throw cause;
-      throw new ConfigError(`cannot load config ${shown}: ${describeCause(cause)}`, {
-        hint: 'fix the error in the config module (run with --verbose for the stack)',
+      throw new ConfigError(describeModuleFailure('config', path, cause, cwd), {
+        hint: isSyntaxFailure(cause) ? 'fix the syntax error at that line and column' : 'fix the error in the config module (run with --verbose for the stack)',
         cause,
       });
     }
+    // A CommonJS config (`module.exports = ...`, or `export =` in a .cts file) arrives as `default`, sometimes wrapped once more.
+    const config = unwrapDefault(module['default']);
+    if (config === undefined) {
+      throw new ConfigError(`config ${shown} has no default export`, {
+        hint: 'write `export default defineConfig({ ... })` (or `module.exports = { ... }` in CommonJS)',
+      });
+    }
+    return config;
   }
-  throw new ConfigError(`config ${shown} has an unknown extension`, { hint: 'use .json or .ts' });
-}
-
-/** Imports a module; TypeScript files go through tsx, loaded only when needed (it costs ~0.1 s). */
-export async function importModule(path: string): Promise<unknown> {
-  const url = pathToFileURL(path).href;
-  if (/\.(ts|mts|cts|tsx)$/.test(path)) {
-    const { tsImport } = await import('tsx/esm/api');
-    return tsImport(url, import.meta.url);
-  }
-  return import(url);
+  throw new ConfigError(`config ${shown} has an unknown extension`, { hint: `use .json, or one of ${MODULE_EXTENSIONS.join(', ')}` });
 }
 
 function unwrapDefault(value: unknown): unknown {

@@ -8,7 +8,7 @@
 import path from 'node:path';
 
 /** Extensions of migration files. Any other file in a migration folder is ignored. */
-export const MIGRATION_EXTENSIONS = ['.sql', '.ts', '.js'] as const;
+export const MIGRATION_EXTENSIONS = ['.sql', '.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'] as const;
 export type MigrationExtension = (typeof MIGRATION_EXTENSIONS)[number];
 
 /** What a migration file name is made of. */
@@ -23,7 +23,7 @@ export interface MigrationFileName {
 }
 
 /** How migration file names look, for hints. */
-export const FILE_NAME_FORMAT = '<YYYYMMDDHHMMSS>_<slug>.sql (or .ts/.js), the timestamp in UTC';
+export const FILE_NAME_FORMAT = '<YYYYMMDDHHMMSS>_<slug>.sql (or .ts/.mts/.cts/.js/.mjs/.cjs), the timestamp in UTC';
 
 const NAME_PATTERN = /^(\d{14})_(.+)$/;
 
@@ -42,7 +42,7 @@ const NAME_PATTERN = /^(\d{14})_(.+)$/;
  */
 export function classifyFileName(fileName: string): MigrationFileName | 'ignore' | string {
   if (fileName.startsWith('.') || fileName.startsWith('_')) return 'ignore';
-  if (fileName.endsWith('.d.ts')) return 'ignore';
+  if (/\.d\.[mc]?ts$/.test(fileName)) return 'ignore';
   const extension = path.extname(fileName);
   if (!isMigrationExtension(extension)) return 'ignore';
   const name = fileName.slice(0, -extension.length);

@@ -17,13 +17,14 @@
  * }
  * ```
  *
- * `.ts` files are loaded through tsx, so no build step is needed; tsx is imported only when a
- * `.ts` migration actually has to run. One tsx namespace serves the whole process (a new one per
- * file costs several times more), and each file is imported under its checksum (`?v=...`), so a
- * file changed since it was last imported is read afresh.
+ * Modules are loaded through the one module loader (TypeScript with no build step, compiled
+ * once and cached); a file changed since it was last imported gets a new compiled module, so it is
+ * read afresh. A plain `.js` file is imported under its checksum (`?v=...`) for the same reason.
  */
 import { pathToFileURL } from 'node:url';
 import { MigrationFileError } from '../errors.js';
+import { loadModule } from '../module-loader/load-module.js';
+import { describeModuleFailure } from '../module-loader/module-load-failure.js';
 import { displayPath } from './display-path.js';
 import type { MigrationContext, MigrationStep } from './types.js';
 
@@ -49,9 +50,7 @@ export async function loadCodeMigration(file: string, version = ''): Promise<Loa
   try {
     loaded = await importModule(file, version);
   } catch (error) {
-    const text = loadErrorText(error, file, shown);
-    const message = text.startsWith(`${shown}:`) ? `cannot load migration ${text}` : `cannot load migration ${shown}: ${text}`;
-    throw new MigrationFileError(file, message, {
+    throw new MigrationFileError(file, describeModuleFailure('migration', file, error), {
       hint: 'fix the module so that it can be imported, then run the command again',
       cause: error,
     });
@@ -90,25 +89,10 @@ function step(fn: MigrationFunction): Extract<MigrationStep, { kind: 'code' }> {
   };
 }
 
-type ScopedImport = (specifier: string, parentURL: string) => Promise<unknown>;
-let tsxImport: Promise<ScopedImport> | undefined;
-
-/** tsx's importer, registered once per process in a namespace of its own. */
-function typescriptImporter(): Promise<ScopedImport> {
-  tsxImport ??= import('tsx/esm/api').then(({ register }) => {
-    const api = register({ namespace: 'worlddb-migrations' });
-    return (specifier: string, parentURL: string): Promise<unknown> => api.import(specifier, parentURL);
-  });
-  return tsxImport;
-}
-
+/** Plain JavaScript is imported under its checksum, so that a changed file is read afresh; TypeScript through the module loader, whose compiled module is named by content. */
 async function importModule(file: string, version: string): Promise<unknown> {
-  const url = pathToFileURL(file).href + (version === '' ? '' : `?v=${encodeURIComponent(version)}`);
-  if (file.endsWith('.ts')) {
-    const importer = await typescriptImporter();
-    return importer(url, import.meta.url);
-  }
-  return import(url);
+  if (/\.[mc]?ts$/.test(file) || version === '') return loadModule(file);
+  return import(pathToFileURL(file).href + `?v=${encodeURIComponent(version)}`);
 }
 
 /** The exports of a module namespace; falls back to `default` for CommonJS-style modules. */
@@ -122,19 +106,4 @@ function moduleExports(loaded: unknown): Record<string, unknown> {
     }
   }
   return namespace;
-}
-
-/**
- * The useful part of an import error: its first line, without tsx's "Transform failed" preamble;
- * an esbuild location (`/abs/file.ts:2:0: ERROR: ...`) is shortened to `shown:2:0: ...`.
- */
-function loadErrorText(error: unknown, file: string, shown: string): string {
-  if (!(error instanceof Error)) return String(error);
-  const lines = error.message
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !/^Transform failed with \d+ errors?:?$/.test(line));
-  const text = lines[0] ?? error.message;
-  if (text.startsWith(`${file}:`)) return shown + text.slice(file.length).replace(/^(:\d+:\d+:) ERROR:/, '$1');
-  return error.name !== 'Error' && error.name !== 'TransformError' && !text.startsWith(error.name) ? `${error.name}: ${text}` : text;
 }

@@ -142,8 +142,10 @@ describe('loadConfig', () => {
   });
 
   it('names the file when the JSON is broken, or --config points nowhere, or nothing is found', async () => {
-    const dir = await project({ 'config/worlddb.config.json': '{"schemas": {,}}' });
-    await expect(loadConfig({ cwd: dir })).rejects.toThrow(/config config\/worlddb.config.json is not valid JSON/);
+    const dir = await project({ 'config/worlddb.config.json': '{\n  "schemas": {,}\n}' });
+    await expect(loadConfig({ cwd: dir })).rejects.toThrow(
+      /^invalid JSON in config config\/worlddb.config.json:2:15: Expected .* in `"schemas": {,}`$/,
+    );
     await expect(loadConfig({ cwd: dir, configPath: 'nope.json' })).rejects.toThrow('config file nope.json does not exist');
     const empty = await mkdtemp(join(tmpdir(), 'worlddb-empty-'));
     await expect(loadConfig({ cwd: empty })).rejects.toThrow(/no worlddb config found/);
@@ -152,5 +154,13 @@ describe('loadConfig', () => {
   it('names the module when a TypeScript config throws', async () => {
     const dir = await project({ 'worlddb.config.ts': 'throw new Error("oops in config");\nexport default {};\n' });
     await expect(loadConfig({ cwd: dir })).rejects.toThrow('cannot load config worlddb.config.ts: oops in config');
+  });
+
+  it('names file, line and column and shows the line of a syntax error in a TypeScript config', async () => {
+    const dir = await project({ 'worlddb.config.ts': 'export default {\n  schemas: { asia: {} }\n  root: ".",\n};\n' });
+    const error = await loadConfig({ cwd: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe('syntax error in config worlddb.config.ts:3:3: Expected "}" but found "root" in `root: ".",`');
+    expect((error as ConfigError).hint).toBe('fix the syntax error at that line and column');
   });
 });

@@ -78,7 +78,7 @@ describe('loadMigration', () => {
   it('refuses a module with a syntax error, naming the file', async () => {
     const error = await loadOne('20260101000000_broken.ts', 'export async function up( {\n').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFileError);
-    expect((error as MigrationFileError).message).toMatch(/cannot load migration .*20260101000000_broken\.ts:2:0: Expected identifier/);
+    expect((error as MigrationFileError).message).toMatch(/^syntax error in migration .*20260101000000_broken\.ts:2:1: Expected identifier but found end of file$/);
     expect((error as MigrationFileError).message).not.toContain('\n');
     expect((error as MigrationFileError).hint).toBeDefined();
   });
