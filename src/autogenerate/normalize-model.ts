@@ -4,27 +4,37 @@ import { compareSchemas, deepEqual } from '../diff/index.js';
 import { describeCause, ModelError } from '../errors.js';
 import { introspectSchema } from '../introspect/introspect-schema.js';
 import { renderOperations } from '../render/index.js';
-import type { CheckState, IndexState, SchemaState, TableState } from '../schema/types.js';
+import type { CheckState, ColumnState, IndexState, SchemaState, TableState } from '../schema/types.js';
 import { quoteIdent } from '../sql/quote.js';
 
 /** Scratch tables created per transaction: each holds locks until it ends, and lock slots are few. */
 export const SCRATCH_TABLES_PER_TRANSACTION = 100;
 
 /**
- * What Postgres has to normalise in a table: column types and defaults, check expressions and
+ * What Postgres has to normalise in a table: column types, defaults, generation expressions and
+ * collations, check expressions and
  * index keys and predicates, in order. Names, keys, foreign keys and comments are plain data that
  * the model already writes exactly as the catalog does, so they are left out: tables of the same
  * shape (the same table in many schemas, or generated tables) are normalised once.
  */
+type ShapeColumn = Pick<ColumnState, 'name' | 'type' | 'notNull' | 'default' | 'identity' | 'generated' | 'collation'>;
+
 interface TableShape {
-  readonly columns: readonly { name: string; type: string; notNull: boolean; default: string | null; identity: string | null }[];
+  readonly columns: readonly ShapeColumn[];
   readonly checks: readonly string[];
   readonly indexes: readonly { unique: boolean; method: string; keys: readonly string[]; where: string | null }[];
 }
 
 function shapeOf(table: TableState): TableShape {
   return {
-    columns: table.columns.map((c) => ({ name: c.name, type: c.type, notNull: c.notNull, default: c.default, identity: c.identity })),
+    columns: table.columns.map((c) => {
+      const column: ShapeColumn = { name: c.name, type: c.type, notNull: c.notNull, default: c.default, identity: c.identity };
+      return {
+        ...column,
+        ...(c.generated === undefined ? {} : { generated: c.generated }),
+        ...(c.collation === undefined ? {} : { collation: c.collation }),
+      };
+    }),
     checks: table.checks.map((c) => c.expression),
     indexes: table.indexes.map((i) => ({ unique: i.unique, method: i.method, keys: i.keys, where: i.where })),
   };
@@ -34,7 +44,7 @@ function shapeOf(table: TableState): TableShape {
 function scratchTable(id: number, shape: TableShape): TableState {
   return {
     name: `w${id}`,
-    columns: shape.columns.map((c) => ({ ...c, identity: c.identity === 'always' || c.identity === 'by default' ? c.identity : null, comment: null })),
+    columns: shape.columns.map((c) => ({ ...c, comment: null })),
     primaryKey: null,
     uniques: [],
     foreignKeys: [],
@@ -53,7 +63,16 @@ function withNormalized(table: TableState, normalized: TableState, id: number): 
     ...table,
     columns: table.columns.map((column) => {
       const n = columns.get(column.name);
-      return n === undefined ? column : { ...column, type: n.type, default: n.default, notNull: column.notNull || n.notNull };
+      if (n === undefined) return column;
+      const { generated: _generated, collation: _collation, ...rest } = column;
+      return {
+        ...rest,
+        type: n.type,
+        default: n.default,
+        notNull: column.notNull || n.notNull,
+        ...(n.generated === undefined ? {} : { generated: n.generated }),
+        ...(n.collation === undefined ? {} : { collation: n.collation }),
+      };
     }),
     checks: table.checks.map((check, j): CheckState => ({ ...check, expression: checks.get(`w${id}_c${j}`)?.expression ?? check.expression })),
     indexes: table.indexes.map((index, j): IndexState => {

@@ -3,9 +3,9 @@
  * default and identity. Comments are compared in `compare-comments.ts`.
  */
 import type { Operation } from '../ops/operation.js';
-import type { TableState } from '../schema/types.js';
+import type { ColumnState, TableState } from '../schema/types.js';
 import { columnKey, splitsDefault, type CompareContext } from './compare-context.js';
-import { differences } from './differences.js';
+import { deepEqual, differences } from './differences.js';
 
 /**
  * The column operations turning table `from` into table `to` (same name; renames applied).
@@ -25,6 +25,12 @@ export function compareColumns(from: TableState, to: TableState, context: Compar
   for (const column of split.removed) ops.push({ kind: 'dropColumn', table, column });
   for (const { from: before, to: after } of split.modified) {
     const column = after.name;
+    if (before.generated !== after.generated) {
+      ops.push({ kind: 'alterColumnGenerated', table, from: before, to: after });
+      // A column that becomes (or stays) generated is re-created whole, as the model has it.
+      if (after.generated !== undefined) continue;
+    }
+    ops.push(...compareCollation(table, before, after));
     if (before.type !== after.type) {
       ops.push({ kind: 'alterColumnType', table, column, from: before.type, to: after.type, using: null, reverseUsing: null });
     }
@@ -42,6 +48,29 @@ export function compareColumns(from: TableState, to: TableState, context: Compar
     if (before.identity !== after.identity) {
       ops.push({ kind: 'alterColumnIdentity', table, column, from: before.identity, to: after.identity });
     }
+    if (!deepEqual(before.identityOptions, after.identityOptions)) {
+      const to = after.identityOptions ?? null;
+      const type = to === null ? before.type : after.type;
+      ops.push({ kind: 'alterIdentityOptions', table, column, type, from: before.identityOptions ?? null, to });
+    }
   }
+  return ops;
+}
+
+/**
+ * The collation changes of a column. A type change resets the collation to the new type's
+ * default, so around one the old collation is dropped first (with the old type) and the new one
+ * set after (with the new type): the down part then restores both.
+ */
+function compareCollation(table: string, before: ColumnState, after: ColumnState): Operation[] {
+  const column = after.name;
+  const from = before.collation ?? null;
+  const to = after.collation ?? null;
+  if (before.type === after.type) {
+    return from === to ? [] : [{ kind: 'alterColumnCollation', table, column, type: after.type, from, to }];
+  }
+  const ops: Operation[] = [];
+  if (from !== null) ops.push({ kind: 'alterColumnCollation', table, column, type: before.type, from, to: null });
+  if (to !== null) ops.push({ kind: 'alterColumnCollation', table, column, type: after.type, from: null, to });
   return ops;
 }

@@ -8,6 +8,20 @@ import type { SqlExpression } from './sql-expression.js';
 
 export type IdentityKind = 'always' | 'by default';
 
+/**
+ * Sequence options of an identity column; each left out takes Postgres' default (start at 1,
+ * increment 1, the type's range, cache 1, no cycle). Numbers or decimal strings (for values
+ * beyond 2^53).
+ */
+export interface IdentityOptionsInput {
+  readonly start?: number | bigint | string;
+  readonly increment?: number | bigint | string;
+  readonly minValue?: number | bigint | string;
+  readonly maxValue?: number | bigint | string;
+  readonly cache?: number | bigint | string;
+  readonly cycle?: boolean;
+}
+
 /** Foreign key actions, as in SQL (`ON DELETE CASCADE` is `onDelete: 'cascade'`). */
 export type ReferentialActionName = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
 
@@ -56,6 +70,12 @@ export interface ColumnData {
   readonly notNull: boolean;
   readonly default: ColumnDefault | null;
   readonly identity: IdentityKind | null;
+  /** Sequence options given with `identity(kind, options)`, or null. */
+  readonly identityOptions: IdentityOptionsInput | null;
+  /** Expression of a stored generated column, or null. */
+  readonly generated: SqlExpression | null;
+  /** `COLLATE` name, or null for the type's default collation. */
+  readonly collation: string | null;
   readonly primaryKey: { readonly name: string | null } | null;
   readonly unique: { readonly name: string | null } | null;
   readonly references: ColumnReference | null;
@@ -74,6 +94,8 @@ export interface ColumnConfig {
   readonly notNull: boolean;
   readonly hasDefault: boolean;
   readonly identity: IdentityKind | null;
+  /** A generated column: read-only, left out of the insert and update types. */
+  readonly generated: boolean;
 }
 
 /** `C` with the fields of `P` replaced. */
@@ -88,6 +110,7 @@ export interface BaseConfig<T, L = T> {
   readonly notNull: false;
   readonly hasDefault: false;
   readonly identity: null;
+  readonly generated: false;
 }
 
 export function columnData(type: ColumnType): ColumnData {
@@ -97,6 +120,9 @@ export function columnData(type: ColumnType): ColumnData {
     notNull: false,
     default: null,
     identity: null,
+    identityOptions: null,
+    generated: null,
+    collation: null,
     primaryKey: null,
     unique: null,
     references: null,
@@ -242,6 +268,7 @@ export class Column<C extends ColumnConfig = ColumnConfig> {
     readonly notNull: C['notNull'];
     readonly hasDefault: C['hasDefault'];
     readonly identity: C['identity'];
+    readonly generated: C['generated'];
   }> {
     const d = this.data;
     const early = d.default !== null || d.references !== null || d.identity !== null;
@@ -259,8 +286,34 @@ export class Column<C extends ColumnConfig = ColumnConfig> {
    * @example
    * id: bigint().identity('always').primaryKey(),
    */
-  identity<K extends IdentityKind>(kind: K): Column<WithConfig<C, { notNull: true; identity: K }>> {
-    return this.with({ identity: kind });
+  identity<K extends IdentityKind>(
+    kind: K,
+    options?: IdentityOptionsInput,
+  ): Column<WithConfig<C, { notNull: true; identity: K }>> {
+    return this.with({ identity: kind, identityOptions: options === undefined ? null : Object.freeze({ ...options }) });
+  }
+
+  /**
+   * A stored generated column (`GENERATED ALWAYS AS (expr) STORED`): Postgres computes its value
+   * from the other columns of the row. Left out of the insert and update types. Compared by the
+   * expression as Postgres stores it, so `length / 60.0` and `(length / 60.0)` are the same.
+   *
+   * @example
+   * length: integer().notNull(),
+   * hours: numeric().generatedAlwaysAs(sql`length / 60.0`),
+   */
+  generatedAlwaysAs(expression: SqlExpression): Column<WithConfig<C, { generated: true; hasDefault: true }>> {
+    return this.with({ generated: expression });
+  }
+
+  /**
+   * The column's collation (`COLLATE "C"`), for text types.
+   *
+   * @example
+   * code: text().collate('C'),
+   */
+  collate(collation: string): Column<C> {
+    return this.with({ collation });
   }
 
   /**

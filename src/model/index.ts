@@ -46,6 +46,7 @@ export {
   type ColumnDefault,
   type ColumnReference,
   type IdentityKind,
+  type IdentityOptionsInput,
   type NameOption,
   type ReferenceOptions,
   type ReferentialActionName,

@@ -3,8 +3,9 @@
  *
  * - select row: every column; `T | null` unless NOT NULL, primary key or identity;
  * - insert row: NOT NULL columns without default are required; nullable, defaulted and
- *   `identity('by default')` columns are optional; `identity('always')` columns are left out;
- * - update row: every column optional, `identity('always')` columns left out.
+ *   `identity('by default')` columns are optional; `identity('always')` and generated columns are
+ *   left out;
+ * - update row: every column optional, `identity('always')` and generated columns left out.
  *
  * TypeScript types per SQL type are listed in `column-builders.ts` (`bigint` and `numeric` are
  * strings).
@@ -24,7 +25,7 @@ type SelectValue<X extends ColumnConfig, InPk extends boolean> = IsNotNull<X, In
 
 type InPk<K, Pk extends string> = [K] extends [Pk] ? true : false;
 
-type Omitted<X extends ColumnConfig> = X['identity'] extends 'always' ? true : false;
+type Omitted<X extends ColumnConfig> = X['identity'] extends 'always' ? true : X['generated'] extends true ? true : false;
 
 type OptionalOnInsert<X extends ColumnConfig, P extends boolean> = X['hasDefault'] extends true
   ? true

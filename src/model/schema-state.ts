@@ -10,6 +10,7 @@ import type {
   ColumnState,
   EnumState,
   ForeignKeyState,
+  IdentityOptions,
   IndexState,
   PrimaryKeyState,
   ReferentialAction,
@@ -18,7 +19,8 @@ import type {
   UniqueState,
 } from '../schema/types.js';
 import { identifierProblem } from '../sql/quote.js';
-import type { Column, ColumnConfig, ReferentialActionName, TableTarget } from './column.js';
+import type { Column, ColumnConfig, ColumnData, IdentityOptionsInput, ReferentialActionName, TableTarget } from './column.js';
+import { fullIdentityOptions, identityOptionsOf, type FullIdentityOptions } from '../schema/identity-options.js';
 import { isIntegerType } from './column-type.js';
 import type { IndexDefinition, TableConstraint } from './constraints.js';
 import { printLiteralDefault } from './default-literal.js';
@@ -320,14 +322,63 @@ class SchemaBuilder {
       }
       defaultText = printed.text;
     }
-    return {
+    const type = printColumnType(d.type, d.arrayDimensions, this.schema);
+    const column: ColumnState = {
       name,
-      type: printColumnType(d.type, d.arrayDimensions, this.schema),
+      type,
       notNull: d.notNull || d.identity !== null || inPrimaryKey,
       default: defaultText,
       identity: d.identity,
       comment: d.comment === null || d.comment === '' ? null : d.comment,
     };
+    return { ...column, ...this.columnExtras(d, where, type) };
+  }
+
+  /** The optional parts of a column state: generation, identity options, collation. */
+  private columnExtras(d: ColumnData, where: string, type: string): Partial<ColumnState> {
+    const extra: { -readonly [K in 'generated' | 'identityOptions' | 'collation']?: ColumnState[K] } = {};
+    if (d.generated !== null) {
+      if (d.default !== null || d.identity !== null) {
+        throw new ModelError(`${where}: a generated column cannot also have a default or an identity`, {
+          hint: 'remove default() or identity(), or generatedAlwaysAs()',
+        });
+      }
+      extra.generated = d.generated.text.trim();
+    }
+    if (d.identityOptions !== null && d.identity !== null) {
+      const options = identityOptionsOf(type, this.fullIdentityOptions(d.identityOptions, where, type));
+      if (options !== undefined) extra.identityOptions = options;
+    }
+    if (d.collation !== null) {
+      this.checkIdentifier(d.collation, `${where}: collation`, 'a collation name such as C, POSIX or en-x-icu');
+      extra.collation = printIdentifier(d.collation);
+    }
+    return extra;
+  }
+
+  private fullIdentityOptions(input: IdentityOptionsInput, where: string, type: string): FullIdentityOptions {
+    const whole = (value: number | bigint | string | undefined, what: string): string | undefined => {
+      if (value === undefined) return undefined;
+      const text = String(value).trim();
+      if (!/^-?\d+$/.test(text)) {
+        throw new ModelError(`${where}: identity option ${what} must be a whole number, not ${JSON.stringify(value)}`, {
+          hint: 'e.g. identity(\'always\', { start: 1000, increment: 1 })',
+        });
+      }
+      return text;
+    };
+    const options: IdentityOptions = {
+      ...(input.start === undefined ? {} : { start: whole(input.start, 'start') }),
+      ...(input.increment === undefined ? {} : { increment: whole(input.increment, 'increment') }),
+      ...(input.minValue === undefined ? {} : { minValue: whole(input.minValue, 'minValue') }),
+      ...(input.maxValue === undefined ? {} : { maxValue: whole(input.maxValue, 'maxValue') }),
+      ...(input.cache === undefined ? {} : { cache: whole(input.cache, 'cache') }),
+      ...(input.cycle === true ? { cycle: true as const } : {}),
+    };
+    if (options.increment === '0') {
+      throw new ModelError(`${where}: identity option increment cannot be 0`, { hint: 'use a positive or negative increment' });
+    }
+    return fullIdentityOptions(type, options);
   }
 
   private foreignKeyState(t: Gathered, { def, column }: Declared<ForeignKeyDecl>): ForeignKeyState {

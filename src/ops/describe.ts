@@ -3,6 +3,7 @@
  */
 import { unknownOperation, type Operation } from './operation.js';
 import { quoteIdent, quoteLiteral } from '../sql/quote.js';
+import { identityOptionsSql } from '../schema/identity-options.js';
 
 /** A name as a reader expects it: bare when plain lower-case, otherwise quoted. */
 function show(name: string): string {
@@ -90,6 +91,16 @@ export function describeOperation(op: Operation, schema: string): string {
       return `~ comment on table ${t(op.table)}`;
     case 'setColumnComment':
       return `~ comment on column ${c(op.table, op.column)}`;
+    case 'alterColumnGenerated': {
+      const shown = (expression: string | undefined): string => (expression === undefined ? 'none' : `(${expression})`);
+      return `~ column ${c(op.table, op.to.name)} generated ${shown(op.from.generated)} -> ${shown(op.to.generated)}`;
+    }
+    case 'alterIdentityOptions': {
+      const shown = (options: typeof op.from): string => (options === null ? 'default' : identityOptionsSql(options));
+      return `~ column ${c(op.table, op.column)} identity options ${shown(op.from)} -> ${shown(op.to)}`;
+    }
+    case 'alterColumnCollation':
+      return `~ column ${c(op.table, op.column)} collation ${orNone(op.from)} -> ${orNone(op.to)}`;
     default:
       return unknownOperation(op);
   }

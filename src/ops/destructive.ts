@@ -66,7 +66,12 @@ export function destructiveReason(op: Operation): string | null {
     case 'addEnumValue':
     case 'setTableComment':
     case 'setColumnComment':
+    case 'alterIdentityOptions':
+    case 'alterColumnCollation':
       return null;
+    case 'alterColumnGenerated':
+      if (op.from.generated !== undefined) return null;
+      return `makes ${op.table}.${op.to.name} a generated column by re-creating it: its values are replaced by computed ones`;
     default:
       return unknownOperation(op);
   }

@@ -21,6 +21,9 @@ import type {
   TableState,
   UniqueState,
 } from '../schema/types.js';
+import type { ColumnDetailOperation } from './column-detail-operations.js';
+
+export type { AlterColumnCollation, AlterColumnGenerated, AlterIdentityOptions, ColumnDetailOperation } from './column-detail-operations.js';
 
 /** Identity generation of a column, or `null` for a column that is not an identity. */
 export type Identity = ColumnState['identity'];
@@ -339,7 +342,8 @@ export type Operation =
   | DropEnumValue
   | ReplaceEnum
   | SetTableComment
-  | SetColumnComment;
+  | SetColumnComment
+  | ColumnDetailOperation;
 
 /** The `kind` of an {@link Operation}. */
 export type OperationKind = Operation['kind'];

@@ -22,7 +22,9 @@ const PHASES = [
   'dropConstraint',
   'renameConstraintOrIndex',
   'dropDefault',
+  'dropIdentityOptions',
   'dropIdentity',
+  'dropCollation',
   'dropColumn',
   'dropTable',
   'createEnum',
@@ -31,9 +33,12 @@ const PHASES = [
   'createTable',
   'addColumn',
   'alterColumnType',
+  'setCollation',
+  'alterGenerated',
   'alterNullability',
   'setDefault',
   'setIdentity',
+  'setIdentityOptions',
   'addConstraint',
   'createIndex',
   'addForeignKey',
@@ -107,6 +112,14 @@ function phaseOf(op: Operation, changing: ReadonlySet<string>): Phase {
       return 'comment';
     case 'dropEnum':
       return 'dropEnum';
+    case 'alterIdentityOptions':
+      // Options go before the identity is dropped and after it is added (the down part mirrors).
+      return op.to === null ? 'dropIdentityOptions' : 'setIdentityOptions';
+    case 'alterColumnCollation':
+      // Back to the default before a type change (which resets it anyway), set after it.
+      return op.to === null ? 'dropCollation' : 'setCollation';
+    case 'alterColumnGenerated':
+      return 'alterGenerated';
     default:
       return unknownOperation(op);
   }
@@ -148,7 +161,11 @@ function subjectOf(op: Operation): readonly [string, string] {
     case 'alterColumnDefault':
     case 'alterColumnIdentity':
     case 'setColumnComment':
+    case 'alterIdentityOptions':
+    case 'alterColumnCollation':
       return [op.table, op.column];
+    case 'alterColumnGenerated':
+      return [op.table, op.to.name];
     case 'addPrimaryKey':
     case 'dropPrimaryKey':
       return [op.table, op.primaryKey.name];

@@ -1,6 +1,7 @@
 /**
  * Reversal of operations: the down part of a migration is derived from its up part.
  */
+import { reverseColumnDetail } from './column-detail-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
 
 /**
@@ -80,6 +81,10 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'setTableComment', table: op.table, from: op.to, to: op.from };
     case 'setColumnComment':
       return { kind: 'setColumnComment', table: op.table, column: op.column, from: op.to, to: op.from };
+    case 'alterColumnGenerated':
+    case 'alterIdentityOptions':
+    case 'alterColumnCollation':
+      return reverseColumnDetail(op);
     default:
       return unknownOperation(op);
   }

@@ -20,6 +20,34 @@ export interface ColumnState {
   readonly default: string | null;
   readonly identity: 'always' | 'by default' | null;
   readonly comment: string | null;
+  /**
+   * The expression of a generated column (`GENERATED ALWAYS AS (expr) STORED`), as Postgres
+   * prints it. Absent for an ordinary column.
+   */
+  readonly generated?: string;
+  /**
+   * The options of an identity column's sequence that differ from Postgres' defaults (see
+   * `src/schema/identity-options.ts`). Absent when all are the defaults or the column is no identity.
+   */
+  readonly identityOptions?: IdentityOptions;
+  /**
+   * The column's collation when it is not its type's default, as Postgres prints it in DDL
+   * (`"C"`, `"POSIX"`, `other_schema."de_DE"`). Absent otherwise.
+   */
+  readonly collation?: string;
+}
+
+/**
+ * Sequence options of an identity column, as decimal text (they may exceed 2^53). Only options
+ * that differ from Postgres' defaults for the column's type are present.
+ */
+export interface IdentityOptions {
+  readonly start?: string;
+  readonly increment?: string;
+  readonly minValue?: string;
+  readonly maxValue?: string;
+  readonly cache?: string;
+  readonly cycle?: true;
 }
 
 export interface PrimaryKeyState {

@@ -20,6 +20,16 @@ const columns = new Map<string, TableColumns>([
   ['t', { columns: [], names: new Map([[1, 'a'], [2, 'b'], [4, 'x'], [5, 'y']]) }],
 ]);
 
+const NO_EXTRAS = {
+  collation: null,
+  seq_start: null,
+  seq_increment: null,
+  seq_min: null,
+  seq_max: null,
+  seq_cache: null,
+  seq_cycle: null,
+} as const;
+
 describe('parsing catalog rows', () => {
   it('maps every referential action letter', () => {
     expect(['a', 'r', 'c', 'n', 'd'].map(parseReferentialAction)).toEqual([
@@ -85,6 +95,7 @@ describe('parsing catalog rows', () => {
       identity: '',
       generated: '',
       comment: null,
+      ...NO_EXTRAS,
     };
     const parsed = parseColumnRows([
       { ...row, attnum: 3, name: 'c' },
@@ -99,6 +110,19 @@ describe('parsing catalog rows', () => {
     expect(parsed.get('u')?.columns.map((c) => c.name)).toEqual(['z']);
   });
 
+  it('reads identity options other than the defaults, and a collation', () => {
+    const row = {
+      table_name: 't', attnum: 1, name: 'id', type: 'integer', not_null: true, default_expression: null,
+      identity: 'a', generated: '', comment: null, collation: null,
+      seq_start: '100', seq_increment: '1', seq_min: '1', seq_max: '2147483647', seq_cache: '1', seq_cycle: false,
+    };
+    expect(parseColumnRow(row).identityOptions).toEqual({ start: '100' });
+    expect(parseColumnRow({ ...row, seq_start: '1' })).not.toHaveProperty('identityOptions');
+    expect(parseColumnRow({ ...row, type: 'text', identity: '', seq_start: null, collation: '"C"' })).toEqual({
+      name: 'id', type: 'text', notNull: true, default: null, identity: null, comment: null, collation: '"C"',
+    });
+  });
+
   it('gives identity columns and generated columns no default', () => {
     const row = {
       table_name: 't',
@@ -110,8 +134,11 @@ describe('parsing catalog rows', () => {
       identity: '',
       generated: 's',
       comment: null,
+      ...NO_EXTRAS,
     };
     expect(parseColumnRow(row).default).toBeNull();
+    expect(parseColumnRow(row).generated).toBe('(a * 2)');
+    expect(parseColumnRow({ ...row, generated: '' })).not.toHaveProperty('generated');
     expect(parseColumnRow({ ...row, generated: '' }).default).toBe('(a * 2)');
     expect(parseColumnRow({ ...row, default_expression: null, identity: 'a', generated: '' }).identity).toBe('always');
     expect(() => parseColumnRow({ ...row, identity: '?' })).toThrow('unexpected attidentity "?" on column t.c');

@@ -157,4 +157,13 @@ describe('row types per column type', () => {
     numeric().default('1.50');
     text().array().default(['a']);
   });
+
+  it('leaves generated columns out of the insert and update types', () => {
+    const films = defineSchema('films', {
+      tables: { f: table({ id: integer().primaryKey(), length: integer().notNull(), hours: numeric().generatedAlwaysAs(sql`length / 60.0`) }) },
+    });
+    expectTypeOf<RowOf<typeof films, 'f'>>().toEqualTypeOf<{ id: number; length: number; hours: string | null }>();
+    expectTypeOf<InsertOf<typeof films, 'f'>>().toEqualTypeOf<{ id: number; length: number }>();
+    expectTypeOf<UpdateOf<typeof films, 'f'>>().not.toHaveProperty('hours');
+  });
 });

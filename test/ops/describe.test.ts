@@ -35,6 +35,9 @@ describe('describeOperation', () => {
       "~ enum asia.continent ('Asia', 'Europe') -> ('Europe', 'Asia')",
       '~ comment on table asia.countries',
       '~ comment on column asia.countries.area',
+      '~ column asia.countries.area generated none -> ((id * 2))',
+      '~ column asia.countries.id identity options default -> INCREMENT BY 10 START WITH 100',
+      '~ column asia.countries.name collation none -> "C"',
     ]);
   });
 

@@ -358,6 +358,35 @@ export function applyOperations(state: SchemaState, ops: readonly Operation[]): 
         setColumn(t, op.column, { comment: op.to });
         break;
       }
+      case 'alterColumnGenerated': {
+        const t = getTable(op.table);
+        if (!deepEqual(getColumn(t, op.from.name), op.from)) fail(`stale pre-image of column ${op.from.name}`);
+        if (op.from.generated !== undefined && op.to.generated === undefined) {
+          const { generated: _generated, ...plain } = getColumn(t, op.from.name);
+          t.columns = t.columns.map((c) => (c.name === op.from.name ? plain : c));
+        } else {
+          t.columns = [...t.columns.filter((c) => c.name !== op.from.name), op.to];
+        }
+        break;
+      }
+      case 'alterIdentityOptions': {
+        const t = getTable(op.table);
+        const c = getColumn(t, op.column);
+        if (!deepEqual(c.identityOptions ?? null, op.from)) fail(`identity options of ${op.column} are not as recorded`);
+        if (c.identity === null) fail(`column ${op.column} is no identity`);
+        const { identityOptions: _options, ...rest } = c;
+        t.columns = t.columns.map((x) => (x.name === op.column ? (op.to === null ? rest : { ...rest, identityOptions: op.to }) : x));
+        break;
+      }
+      case 'alterColumnCollation': {
+        const t = getTable(op.table);
+        const c = getColumn(t, op.column);
+        if ((c.collation ?? null) !== op.from) fail(`collation of ${op.column} is not ${String(op.from)}`);
+        if (c.type !== op.type) fail(`type of ${op.column} is not ${op.type}`);
+        const { collation: _collation, ...rest } = c;
+        t.columns = t.columns.map((x) => (x.name === op.column ? (op.to === null ? rest : { ...rest, collation: op.to }) : x));
+        break;
+      }
       default: {
         const never: never = op;
         fail(`unknown ${JSON.stringify(never)}`);

@@ -81,6 +81,21 @@ export const samples: { readonly [K in OperationKind]: Extract<Operation, { kind
   replaceEnum: { kind: 'replaceEnum', enumName: 'continent', from: ['Asia', 'Europe'], to: ['Europe', 'Asia'], usages },
   setTableComment: { kind: 'setTableComment', table: 'countries', from: null, to: 'Countries' },
   setColumnComment: { kind: 'setColumnComment', table: 'countries', column: 'area', from: 'km²', to: null },
+  alterColumnGenerated: {
+    kind: 'alterColumnGenerated',
+    table: 'countries',
+    from: area,
+    to: { ...area, generated: '(id * 2)' },
+  },
+  alterIdentityOptions: {
+    kind: 'alterIdentityOptions',
+    table: 'countries',
+    column: 'id',
+    type: 'integer',
+    from: null,
+    to: { start: '100', increment: '10' },
+  },
+  alterColumnCollation: { kind: 'alterColumnCollation', table: 'countries', column: 'name', type: 'text', from: null, to: '"C"' },
 };
 
 export const allSamples: readonly Operation[] = Object.values(samples);
