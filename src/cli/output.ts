@@ -14,9 +14,9 @@ export interface Output {
   err(line: string): void;
   /** Prints a value as JSON on stdout (for `--json`). */
   json(value: unknown): void;
-  /** Colours for `out`: active only when stdout is a TTY and `NO_COLOR` is not set. */
+  /** Colours for `out`: see {@link colorLevel}. */
   readonly color: ChalkInstance;
-  /** Colours for `err`: active only when stderr is a TTY and `NO_COLOR` is not set. */
+  /** Colours for `err`: see {@link colorLevel}. */
   readonly errColor: ChalkInstance;
   /** Whether the user can be asked questions (stdin and stderr are TTYs). */
   readonly interactive: boolean;
@@ -33,14 +33,39 @@ export interface OutputProps {
   readonly prompt?: (question: string) => Promise<string>;
 }
 
+/** A chalk colour level: 0 none, 1 basic 16 colours, 2 256 colours, 3 true colour. */
+export type ColorLevel = 0 | 1 | 2 | 3;
+
 /**
- * Builds the {@link Output} of one CLI run. Colour follows https://no-color.org: any non-empty
- * `NO_COLOR` turns it off, and so does a stream that is not a terminal (each stream on its own).
+ * The colour level of one stream. Any non-empty `NO_COLOR` turns colour off and wins over
+ * everything (https://no-color.org: the user's explicit opt-out). Otherwise a non-empty
+ * `FORCE_COLOR` decides, as chalk and https://force-color.org read it: `0`/`false` off, `2` 256
+ * colours, `3` true colour, any other value basic colours — also when the stream is not a
+ * terminal. Without either, a terminal gets basic colours and anything else none.
+ *
+ * @example
+ * colorLevel({ FORCE_COLOR: '3' }, false) // => 3
+ * colorLevel({ NO_COLOR: '1', FORCE_COLOR: '1' }, true) // => 0
+ */
+export function colorLevel(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): ColorLevel {
+  if ((env['NO_COLOR'] ?? '') !== '') return 0;
+  const force = (env['FORCE_COLOR'] ?? '').trim().toLowerCase();
+  if (force !== '') {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 1;
+  }
+  return isTTY ? 1 : 0;
+}
+
+/**
+ * Builds the {@link Output} of one CLI run. Colour, for each stream on its own, follows
+ * {@link colorLevel} (`NO_COLOR`, then `FORCE_COLOR`, then whether the stream is a terminal).
  */
 export function createOutput(props: OutputProps): Output {
-  const noColor = (props.env['NO_COLOR'] ?? '') !== '';
-  const color = new Chalk({ level: props.stdout.isTTY === true && !noColor ? 1 : 0 });
-  const errColor = new Chalk({ level: props.stderr.isTTY === true && !noColor ? 1 : 0 });
+  const color = new Chalk({ level: colorLevel(props.env, props.stdout.isTTY === true) });
+  const errColor = new Chalk({ level: colorLevel(props.env, props.stderr.isTTY === true) });
   const interactive = props.stdinIsTTY === true && props.stderr.isTTY === true && props.prompt !== undefined;
   return {
     out: (line) => props.stdout.write(`${line}\n`),

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, WorlddbError } from '../errors.js';
 import type { CliEnv } from './cli-env.js';
+import { applyCommandConventions } from './command-help.js';
 import { registerCommands } from './commands/index.js';
 import { createOutput, type OutputStream } from './output.js';
 
@@ -35,7 +36,6 @@ export async function run(argv: readonly string[], props: RunProps): Promise<num
     .option('-c, --config <path>', 'config file (default: config/worlddb.config.json, searched upwards)')
     .option('--url <url>', 'Postgres URL (beats DATABASE_URL and the config; default: the embedded database)')
     .option('--verbose', 'show stack traces of errors')
-    .showHelpAfterError('(run worlddb --help for usage)')
     .configureOutput({
       writeOut: (text) => props.stdout.write(text),
       writeErr: (text) => props.stderr.write(text),
@@ -44,6 +44,7 @@ export async function run(argv: readonly string[], props: RunProps): Promise<num
   registerCommands(program, env, (code) => {
     exitCode = Math.max(exitCode, code);
   });
+  applyCommandConventions(program, (text) => props.stderr.write(text), output.errColor);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOutput } from '../../src/cli/output.js';
+import { colorLevel, createOutput } from '../../src/cli/output.js';
 
 const stream = (isTTY: boolean) => ({ isTTY, text: '', write(chunk: string) { this.text += chunk; return true; } });
 
@@ -15,6 +15,22 @@ describe('createOutput', () => {
     const out = stream(false);
     createOutput({ stdout: out, stderr: stream(false), env: {} }).out(createOutput({ stdout: out, stderr: stream(false), env: {} }).color.red('plain'));
     expect(out.text).toBe('plain\n');
+  });
+
+  it('FORCE_COLOR turns colour on (at its level) or off; NO_COLOR wins over it', () => {
+    expect(colorLevel({ FORCE_COLOR: '1' }, false)).toBe(1);
+    expect(colorLevel({ FORCE_COLOR: 'true' }, false)).toBe(1);
+    expect(colorLevel({ FORCE_COLOR: '2' }, false)).toBe(2);
+    expect(colorLevel({ FORCE_COLOR: '3' }, false)).toBe(3);
+    expect(colorLevel({ FORCE_COLOR: '0' }, true)).toBe(0);
+    expect(colorLevel({ FORCE_COLOR: 'false' }, true)).toBe(0);
+    expect(colorLevel({ FORCE_COLOR: '' }, false)).toBe(0);
+    expect(colorLevel({ FORCE_COLOR: '' }, true)).toBe(1);
+    expect(colorLevel({ FORCE_COLOR: '3', NO_COLOR: '1' }, true)).toBe(0);
+    const out = stream(false);
+    const output = createOutput({ stdout: out, stderr: stream(false), env: { FORCE_COLOR: '1' } });
+    output.out(output.color.red('red'));
+    expect(out.text).toBe('\u001b[31mred\u001b[39m\n');
   });
 
   it('asks only when stdin and stderr are terminals and a prompt exists', async () => {

@@ -22,6 +22,6 @@ export function registerCommands(program: Command, env: CliEnv, setExitCode: (co
     makeStampCommand(env),
     makeCheckCommand(env, setExitCode),
   ]) {
-    program.addCommand(command.configureOutput(program.configureOutput()).exitOverride().showHelpAfterError('(run worlddb <command> --help for usage)'));
+    program.addCommand(command.configureOutput(program.configureOutput()).exitOverride());
   }
 }
