@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { ConnectionError, describeCause } from '../errors.js';
+import { ConnectionError } from '../errors.js';
+import { describeConnectFailure } from './connect-failure.js';
 import { maskUrl } from './mask-url.js';
 import type { Database, QueryResult, Queryable, Session } from './types.js';
 
@@ -31,10 +32,8 @@ export function createPgDatabase(props: PgDatabaseProps): Database {
         await client.connect();
       } catch (cause) {
         await client.end().catch(() => undefined);
-        throw new ConnectionError(`cannot connect to ${description}: ${connectFailureReason(cause)}`, {
-          hint: 'check that the server is running and the URL is right (--url, DATABASE_URL or database.url in the config)',
-          cause,
-        });
+        const failure = describeConnectFailure(cause, props.url);
+        throw new ConnectionError(`cannot connect to ${description}: ${failure.reason}`, { hint: failure.hint, cause });
       }
       // A killed worlddb must not leave its session running: a statement waiting for a lock would
       // keep its locks (the migration's advisory lock, a queued ACCESS EXCLUSIVE request) and block
@@ -89,26 +88,4 @@ function pgSession(client: pg.Client, release: () => Promise<void>): Session {
     },
     release,
   };
-}
-
-/** One short reason for a failed connection: the Postgres message, or the system error code. */
-export function connectFailureReason(cause: unknown): string {
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reasons: Record<string, string> = {
-      ECONNREFUSED: 'connection refused (is the server running?)',
-      ENOTFOUND: 'host not found',
-      ETIMEDOUT: 'timed out',
-      EHOSTUNREACH: 'host unreachable',
-      '3D000': describeCause(cause),
-      '28P01': 'password authentication failed',
-      '28000': describeCause(cause),
-    };
-    if (code !== undefined && reasons[code] !== undefined) return reasons[code];
-    if (cause.message === '' && cause instanceof AggregateError) {
-      return connectFailureReason(cause.errors[0]);
-    }
-    return describeCause(cause) + (code !== undefined && !cause.message.includes(code) ? ` (${code})` : '');
-  }
-  return String(cause);
 }
