@@ -2,13 +2,13 @@ import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
+/** Extensions of a config file, in the order they are looked for (JSON loads fastest). */
+const CONFIG_EXTENSIONS = ['json', 'ts', 'mts', 'cts', 'js', 'mjs', 'cjs'] as const;
+
 /** File names looked for, in this order, in each folder from the working folder up to the root. */
-export const CONFIG_CANDIDATES = [
-  'config/worlddb.config.json',
-  'config/worlddb.config.ts',
-  'worlddb.config.json',
-  'worlddb.config.ts',
-] as const;
+export const CONFIG_CANDIDATES: readonly string[] = ['config/', ''].flatMap((folder) =>
+  CONFIG_EXTENSIONS.map((extension) => `${folder}worlddb.config.${extension}`),
+);
 
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
