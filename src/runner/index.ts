@@ -5,6 +5,8 @@
 export { migrate } from './migrate.js';
 export { downgrade } from './downgrade.js';
 export { stamp } from './stamp.js';
+export { redo, checkRedo, type RedoOptions, type RedoResult } from './redo.js';
+export { findMigration, showMigration } from './show.js';
 export { status, history, current } from './inspect.js';
 export { migrateSql, downgradeSql } from './preview.js';
 export { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS } from './run-context.js';

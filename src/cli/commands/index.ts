@@ -5,6 +5,8 @@ import { makeDowngradeCommand } from './downgrade.js';
 import { makeCurrentCommand, makeHistoryCommand, makeStatusCommand } from './inspect-commands.js';
 import { makeMigrateCommand } from './migrate.js';
 import { makeRevisionCommand } from './revision.js';
+import { makeRedoCommand } from './redo.js';
+import { makeShowCommand } from './show.js';
 import { makeStampCommand } from './stamp.js';
 
 /**
@@ -20,6 +22,8 @@ export function registerCommands(program: Command, env: CliEnv, setExitCode: (co
     makeHistoryCommand(env),
     makeCurrentCommand(env),
     makeStampCommand(env),
+    makeRedoCommand(env),
+    makeShowCommand(env),
     makeCheckCommand(env, setExitCode),
   ]) {
     program.addCommand(command.configureOutput(program.configureOutput()).exitOverride());
