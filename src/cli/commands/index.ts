@@ -3,6 +3,7 @@ import type { CliEnv } from '../cli-env.js';
 import { makeCheckCommand } from './check.js';
 import { makeDowngradeCommand } from './downgrade.js';
 import { makeCurrentCommand, makeHistoryCommand, makeStatusCommand } from './inspect-commands.js';
+import { makeInitCommand } from './init.js';
 import { makeMigrateCommand } from './migrate.js';
 import { makeRevisionCommand } from './revision.js';
 import { makeRedoCommand } from './redo.js';
@@ -15,6 +16,7 @@ import { makeStampCommand } from './stamp.js';
  */
 export function registerCommands(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
   for (const command of [
+    makeInitCommand(env),
     makeMigrateCommand(env),
     makeDowngradeCommand(env),
     makeRevisionCommand(env),
