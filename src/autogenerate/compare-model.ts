@@ -1,4 +1,4 @@
-import type { SchemaTarget } from '../config/types.js';
+import type { SchemaTarget, VersionTableRef } from '../config/types.js';
 import type { Session } from '../connection/types.js';
 import { compareSchemas, type RenameHints } from '../diff/index.js';
 import { introspectSchema } from '../introspect/introspect-schema.js';
@@ -19,11 +19,16 @@ export interface ModelComparison {
 
 export interface CompareModelOptions {
   readonly renames?: RenameHints;
+  /**
+   * Version tables to leave out besides the target's own: every one worlddb manages
+   * (`managedVersionTables(config)`), since a shared schema such as `public` may hold them all.
+   */
+  readonly versionTables?: readonly VersionTableRef[];
 }
 
 /**
  * Compares the model of `target` with its schema in the database: introspects exactly that schema
- * (filtered by name, the version table left out), and lets Postgres normalise the tables of the
+ * (filtered by name, the version tables left out), and lets Postgres normalise the tables of the
  * model that do not already match it as written (see {@link normalizeThroughPostgres}).
  *
  * @example
@@ -36,7 +41,7 @@ export async function compareModel(
   model: SchemaModel,
   options: CompareModelOptions = {},
 ): Promise<ModelComparison> {
-  const exclude = [target.versionTable];
+  const exclude = [target.versionTable, ...(options.versionTables ?? [])];
   const declared = retargetState(modelToState(model), target.schema);
   const live = await introspectSchema(session, target.schema, { exclude });
   const desired = await normalizeThroughPostgres(session, declared, live);

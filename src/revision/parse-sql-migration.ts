@@ -23,7 +23,7 @@
  *   statement at a time (e.g. `CREATE INDEX CONCURRENTLY`). If a later statement fails, the earlier
  *   ones stay applied and the migration is not recorded; keep such migrations to one statement.
  *
- * In a transactional file, statements that end or start transactions (`BEGIN`, `START TRANSACTION`,
+ * In any file (transactional or not), statements that end or start transactions (`BEGIN`, `START TRANSACTION`,
  * `COMMIT` (also `AND CHAIN`), `END` (a synonym of `COMMIT`), `ROLLBACK`, `ABORT`,
  * `PREPARE TRANSACTION`, `COMMIT PREPARED`, `ROLLBACK PREPARED`) are refused: worlddb wraps each
  * migration and its version-table row in one transaction, which they would break. (Savepoints —
@@ -106,9 +106,7 @@ export function parseSqlMigration(file: string, text: string): ParsedSqlMigratio
   const upEnd = downLine < 0 ? lines.length : downLine;
   const up = part(lines, upLine + 1, upEnd);
   const down = downLine < 0 ? null : part(lines, downLine + 1, lines.length);
-  if (noTransactionLine < 0) {
-    for (const step of down === null ? [up] : [up, down]) refuseTransactionControl(file, shown, step);
-  }
+  for (const step of down === null ? [up] : [up, down]) refuseTransactionControl(file, shown, step, noTransactionLine < 0);
   return {
     transactional: noTransactionLine < 0,
     up,
@@ -156,17 +154,32 @@ export function transactionControl(statement: string): string | null {
   }
 }
 
-/** Refuses statements that start or end transactions in a part that runs inside worlddb's transaction. */
-function refuseTransactionControl(file: string, shown: string, step: Extract<MigrationStep, { kind: 'sql' }>): void {
+/**
+ * Refuses statements that start or end transactions. In a transactional part they would break
+ * worlddb's transaction; in a no-transaction part a `BEGIN` left open would swallow the
+ * version-table row, and everything would be rolled back when the session closes.
+ */
+function refuseTransactionControl(
+  file: string,
+  shown: string,
+  step: Extract<MigrationStep, { kind: 'sql' }>,
+  transactional: boolean,
+): void {
   for (const statement of splitStatements(step.sql)) {
     const command = transactionControl(statement.text);
     if (command === null) continue;
     const before = step.sql.slice(0, statement.offset);
     const line = step.line + before.length - before.replaceAll('\n', '').length;
     const what = command === 'END' ? 'END (a COMMIT)' : command;
-    throw new MigrationFileError(file, `${shown}:${line}: ${what} in a migration that runs in a transaction`, {
-      hint: `remove it: worlddb runs each migration and its version-table row in one transaction; for SQL that must run outside one, add "${SQL_MARKERS.noTransaction}" above "${SQL_MARKERS.up}"`,
-    });
+    throw new MigrationFileError(
+      file,
+      `${shown}:${line}: ${what} in a migration that runs ${transactional ? 'in a transaction' : 'without a transaction'}`,
+      {
+        hint: transactional
+          ? `remove it: worlddb runs each migration and its version-table row in one transaction; for SQL that must run outside one, add "${SQL_MARKERS.noTransaction}" above "${SQL_MARKERS.up}"`
+          : `remove it: a "${SQL_MARKERS.noTransaction}" migration runs each statement on its own, and worlddb records it only once they are done; for SQL that needs a transaction, remove the marker (worlddb then runs the whole migration in one)`,
+      },
+    );
   }
 }
 

@@ -2,12 +2,10 @@
  * `worlddb downgrade`: reverts applied migrations of one schema.
  */
 import type { SchemaTarget } from '../config/types.js';
-import { RefusedError } from '../errors.js';
-import { displayPath } from '../revision/display-path.js';
 import { listMigrationFiles } from '../revision/list-migration-files.js';
-import type { MigrationFile } from '../revision/types.js';
 import { executeMigrations } from './execute-migrations.js';
 import { analyseFolder, planDowngrade } from './plan.js';
+import { requireDownParts } from './require-parts.js';
 import { execBookkeeping, MigrationLoader, migrationSettings, withMigrationLock, withSession } from './run-context.js';
 import type { DatabaseOrSession, DowngradeOptions, DowngradeResult } from './types.js';
 import { readVersionTable, updateChecksumSql } from './version-table.js';
@@ -64,21 +62,4 @@ export async function downgrade(
       return { ...nothing, reverted: runs, acceptedChecksums: plan.accept.map((file) => file.name) };
     });
   });
-}
-
-/** Refuses, before anything runs, when any migration to revert has no down part. */
-export function requireDownParts(schema: string, migrations: readonly MigrationFile[]): void {
-  const without = migrations.filter((migration) => migration.down === null);
-  const first = without[0];
-  if (first === undefined) return;
-  const code = !first.path.endsWith('.sql');
-  throw new RefusedError(
-    `schema ${JSON.stringify(schema)}: cannot downgrade ${first.name}: ${displayPath(first.path)} has no down part` +
-      (without.length > 1 ? ` (nor do ${without.length - 1} more)` : ''),
-    {
-      hint: code
-        ? 'export a down function that reverts it; to forget it without reverting, use worlddb stamp'
-        : 'add a "-- worlddb:down" line followed by the SQL that reverts it; to forget it without reverting, use worlddb stamp',
-    },
-  );
 }

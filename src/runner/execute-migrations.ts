@@ -1,12 +1,16 @@
 /**
- * Runs migrations through umzug, with a storage of ours over the version table.
+ * Runs migrations through umzug, as umzug is meant to be used: a storage over the version table
+ * ({@link versionTableStorage}), a context that carries the session, the schema and the settings,
+ * and a wrapper per migration that opens AND commits its transaction.
  *
- * Each transactional migration and its version-table row commit in ONE transaction on the runner's
- * session: the migration's `up`/`down` sends `BEGIN`, the settings and the migration's SQL; the
- * storage's `logMigration`/`unlogMigration` sends the row's INSERT/DELETE and `COMMIT`. Any failure
- * in between rolls both back. (umzug's own storages record outside the migration's transaction;
- * this one does not.) A migration marked no-transaction runs statement by statement with
- * session-level settings, and its row is written right after, in autocommit.
+ * A transactional migration commits together with its version-table row. A `.sql` one is ONE round
+ * trip: `BEGIN`, the settings, the migration's SQL, a check that the transaction is still open
+ * ({@link REQUIRE_TRANSACTION_SQL}), the row's INSERT/DELETE and `COMMIT`, in one query string. A
+ * code one sends `BEGIN` and the settings, runs, then sends the check, the row and `COMMIT`. Any
+ * failure rolls both back. A migration marked no-transaction runs statement by statement with
+ * session-level settings; its row is then written with a check that no transaction was left open
+ * ({@link REQUIRE_NO_TRANSACTION_SQL}), in one autocommitted query string. So "applied" is printed
+ * only for work whose row really committed.
  *
  * umzug is imported only here, and only when there is something to run: it takes ~100 ms to load,
  * which a "nothing pending" run must not pay.
@@ -15,15 +19,26 @@ import type { SchemaTarget } from '../config/types.js';
 import type { Session } from '../connection/types.js';
 import { ExitCode, WorlddbError } from '../errors.js';
 import { splitStatements } from '../revision/split-sql.js';
-import type { MigrationContext, MigrationFile, MigrationStep } from '../revision/types.js';
+import type { MigrationFile, MigrationStep } from '../revision/types.js';
 import { describeLockHolders, withLockRetries } from './lock-retry.js';
 import type { LockRetryProps } from './lock-retry.js';
+import { migrationContext } from './migration-context.js';
 import { migrationError } from './migration-error.js';
 import type { SentSql } from './migration-error.js';
-import { beginSql, resetSettingsSql, settingsSql } from './migration-sql.js';
+import {
+  ACTIVE_TRANSACTION,
+  beginSql,
+  NO_ACTIVE_TRANSACTION,
+  REQUIRE_NO_TRANSACTION_SQL,
+  REQUIRE_TRANSACTION_SQL,
+  resetSettingsSql,
+  settingsSql,
+  terminated,
+} from './migration-sql.js';
 import type { MigrationSettings } from './migration-sql.js';
 import type { MigrationRun, RunnerEvent } from './types.js';
 import { deleteRowSql, insertRowSql, versionTableName } from './version-table.js';
+import { versionTableStorage, type VersionTableStorage } from './version-storage.js';
 
 export interface ExecuteProps {
   readonly session: Session;
@@ -39,11 +54,15 @@ export interface ExecuteProps {
   readonly setupSql?: string;
 }
 
-/** The migration between its `up`/`down` and its `logMigration`/`unlogMigration`. */
-interface InFlight {
-  readonly migration: MigrationFile;
-  readonly direction: 'up' | 'down';
-  readonly started: number;
+/** What umzug hands to every migration wrapper. */
+interface RunnerContext {
+  readonly session: Session;
+  readonly target: SchemaTarget;
+  readonly settings: MigrationSettings;
+  readonly storage: VersionTableStorage;
+  readonly onEvent: ((event: RunnerEvent) => void) | undefined;
+  /** The version table's DDL, taken by the first migration. */
+  setupSql: string;
 }
 
 /**
@@ -58,79 +77,25 @@ export async function executeMigrations(
 ): Promise<MigrationRun[]> {
   if (migrations.length === 0) return [];
   const { Umzug } = await import('umzug');
-  const { session, target, settings } = props;
-  const ref = target.versionTable;
-  const runs: MigrationRun[] = [];
-  let inFlight: InFlight | null = null;
-  let setupSql = props.setupSql ?? '';
-  const context: MigrationContext = {
-    query: (sql, params) => session.query(sql, params),
-    exec: (sql) => session.exec(sql),
-    schema: target.schema,
+  const storage = versionTableStorage(props.appliedNames);
+  const context: RunnerContext = {
+    session: props.session,
+    target: props.target,
+    settings: props.settings,
+    storage,
+    onEvent: props.onEvent,
+    setupSql: props.setupSql ?? '',
   };
-
-  const start = async (migration: MigrationFile, dir: 'up' | 'down'): Promise<void> => {
-    const step = dir === 'up' ? migration.up : migration.down;
-    // The plan refuses migrations without a down part before anything runs; this is a last guard.
-    if (step === null) throw new WorlddbError(`${migration.name} has no down part`, ExitCode.internal);
-    props.onEvent?.({ kind: 'migration-start', schema: target.schema, name: migration.name, direction: dir });
-    inFlight = { migration, direction: dir, started: performance.now() };
-    const setup = setupSql;
-    setupSql = '';
-    if (migration.transactional) {
-      const attempt = (): Promise<void> => runInTransaction(session, target.schema, settings, setup, migration, dir, step, context);
-      if (settings.lockTimeoutMs === null) await attempt();
-      else await withLockRetries(lockRetryProps(props, migration.name, settings.lockTimeoutMs), attempt);
-    }
-    else if (setup !== '') throw new WorlddbError('version table setup needs a transactional first migration', ExitCode.internal);
-    else await runWithoutTransaction(session, target.schema, settings, migration, dir, step, context);
-  };
-
-  const record = async (name: string, dir: 'up' | 'down'): Promise<void> => {
-    const current = inFlight;
-    if (current === null || current.migration.name !== name || current.direction !== dir) {
-      throw new WorlddbError(`umzug recorded ${name} (${dir}) out of turn`, ExitCode.internal);
-    }
-    inFlight = null;
-    const { migration } = current;
-    const durationMs = performance.now() - current.started;
-    const row =
-      dir === 'up'
-        ? insertRowSql(ref, { name, checksum: migration.checksum, executionMs: durationMs })
-        : deleteRowSql(ref, name);
-    try {
-      await session.exec(migration.transactional ? `${row}\nCOMMIT;` : row);
-    } catch (error) {
-      if (migration.transactional) await rollbackQuietly(session);
-      throw migrationError({
-        schema: target.schema,
-        name,
-        path: migration.path,
-        direction: dir,
-        error,
-        aftermath: migration.transactional
-          ? `recording it in ${versionTableName(ref)} or committing failed; the migration was rolled back`
-          : `recording it in ${versionTableName(ref)} failed; its changes stay, but it is not recorded: check the schema, then use worlddb stamp`,
-      });
-    }
-    runs.push({ name, path: migration.path, direction: dir, durationMs });
-    props.onEvent?.({ kind: 'migration-done', schema: target.schema, name, direction: dir, durationMs });
-  };
-
-  const umzug = new Umzug<Record<string, never>>({
+  const umzug = new Umzug<RunnerContext>({
     migrations: migrations.map((migration) => ({
       name: migration.name,
       path: migration.path,
-      up: () => start(migration, 'up'),
-      down: () => start(migration, 'down'),
+      up: ({ context: ctx }) => runMigration(ctx, migration, 'up'),
+      down: ({ context: ctx }) => runMigration(ctx, migration, 'down'),
     })),
-    context: {},
+    context,
     logger: undefined,
-    storage: {
-      executed: async () => [...props.appliedNames],
-      logMigration: ({ name }) => record(name, 'up'),
-      unlogMigration: ({ name }) => record(name, 'down'),
-    },
+    storage,
   });
   const names = migrations.map((migration) => migration.name);
   try {
@@ -141,102 +106,161 @@ export async function executeMigrations(
     const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
     throw cause instanceof WorlddbError ? cause : error;
   }
-  return runs;
+  return [...storage.runs];
+}
+
+/** One migration with its version-table row, committed (or failed and rolled back) when it returns. */
+async function runMigration(ctx: RunnerContext, migration: MigrationFile, direction: 'up' | 'down'): Promise<void> {
+  const { target } = ctx;
+  const step = direction === 'up' ? migration.up : migration.down;
+  // The plan refuses migrations without a down part before anything runs; this is a last guard.
+  if (step === null) throw new WorlddbError(`${migration.name} has no down part`, ExitCode.internal);
+  ctx.onEvent?.({ kind: 'migration-start', schema: target.schema, name: migration.name, direction });
+  const started = performance.now();
+  const setup = ctx.setupSql;
+  ctx.setupSql = '';
+  // In a transaction, Postgres measures the migration (the row is sent with its SQL); outside one,
+  // the time up to the row's write.
+  const row = (): string =>
+    direction === 'up'
+      ? insertRowSql(target.versionTable, {
+          name: migration.name,
+          checksum: migration.checksum,
+          executionMs: migration.transactional ? null : performance.now() - started,
+        })
+      : deleteRowSql(target.versionTable, migration.name);
+  if (migration.transactional) {
+    const attempt = (): Promise<void> => runInTransaction(ctx, migration, direction, step, setup, row);
+    const lockTimeoutMs = ctx.settings.lockTimeoutMs;
+    if (lockTimeoutMs === null) await attempt();
+    else await withLockRetries(lockRetryProps(ctx, migration.name, lockTimeoutMs), attempt);
+  } else if (setup !== '') throw new WorlddbError('version table setup needs a transactional first migration', ExitCode.internal);
+  else await runWithoutTransaction(ctx, migration, direction, step, row);
+  const durationMs = performance.now() - started;
+  ctx.storage.committed({ name: migration.name, path: migration.path, direction, durationMs });
+  ctx.onEvent?.({ kind: 'migration-done', schema: target.schema, name: migration.name, direction, durationMs });
 }
 
 /** Retries of one transactional migration that timed out waiting for a lock, told as events. */
-function lockRetryProps(props: ExecuteProps, name: string, lockTimeoutMs: number): LockRetryProps {
-  const { schema } = props.target;
+function lockRetryProps(ctx: RunnerContext, name: string, lockTimeoutMs: number): LockRetryProps {
+  const { schema } = ctx.target;
   return {
     lockTimeoutMs,
-    onRetry: (retry, delayMs) => props.onEvent?.({ kind: 'lock-retry', schema, name, retry, delayMs }),
-    describeHolders: () => describeLockHolders(props.session, [...new Set([schema, props.target.versionTable.schema])]),
+    onRetry: (retry, delayMs) => ctx.onEvent?.({ kind: 'lock-retry', schema, name, retry, delayMs }),
+    describeHolders: () => describeLockHolders(ctx.session, [...new Set([schema, ctx.target.versionTable.schema])]),
   };
 }
 
+const ROLLED_BACK = 'it was rolled back: the schema and the version table are as they were before it';
+
 async function runInTransaction(
-  session: Session,
-  schema: string,
-  settings: MigrationSettings,
-  setupSql: string,
+  ctx: RunnerContext,
   migration: MigrationFile,
   direction: 'up' | 'down',
   step: MigrationStep,
-  context: MigrationContext,
+  setupSql: string,
+  row: () => string,
 ): Promise<void> {
-  const begin = beginSql(settings) + (setupSql === '' ? '' : `${setupSql}\n`);
-  const aftermath = 'it was rolled back: the schema and the version table are as they were before it';
+  const { session, target } = ctx;
+  const begin = beginSql(ctx.settings) + (setupSql === '' ? '' : `${setupSql}\n`);
+  const fail = (error: unknown, sql?: SentSql): WorlddbError =>
+    migrationError({
+      schema: target.schema,
+      name: migration.name,
+      path: migration.path,
+      direction,
+      error: transactionEnded(error) ? endedTransaction() : error,
+      ...(sql === undefined ? {} : { sql }),
+      aftermath: transactionEnded(error)
+        ? 'what it ran before ending the transaction stays committed; the rest was rolled back and it is not recorded: check the schema, then fix the migration'
+        : ROLLED_BACK,
+    });
   if (step.kind === 'sql') {
-    // One round trip: BEGIN, the settings and the migration's SQL.
-    const sent = begin + step.sql;
+    // One round trip: BEGIN, the settings, the migration's SQL, the check, the row and COMMIT.
+    const body = terminated(step.sql);
+    const sent = `${begin}${body}\n${REQUIRE_TRANSACTION_SQL}\n${row()}\nCOMMIT;`;
     try {
       await session.exec(sent);
     } catch (error) {
       await rollbackQuietly(session);
-      const sql: SentSql = { sent, prefixLength: begin.length, part: step.sql, partOffset: 0, partLine: step.line };
-      throw migrationError({ schema, name: migration.name, path: migration.path, direction, error, sql, aftermath });
+      throw fail(error, { sent, prefixLength: begin.length, part: step.sql, partOffset: 0, partLine: step.line });
     }
     return;
   }
   try {
     await session.exec(begin);
-    await step.run(context);
+    await step.run(migrationContext(session, target.schema, true));
+    await session.exec(`${REQUIRE_TRANSACTION_SQL}\n${row()}\nCOMMIT;`);
   } catch (error) {
     await rollbackQuietly(session);
-    throw migrationError({ schema, name: migration.name, path: migration.path, direction, error, aftermath });
+    throw fail(error);
   }
 }
 
 async function runWithoutTransaction(
-  session: Session,
-  schema: string,
-  settings: MigrationSettings,
+  ctx: RunnerContext,
   migration: MigrationFile,
   direction: 'up' | 'down',
   step: MigrationStep,
-  context: MigrationContext,
+  row: () => string,
 ): Promise<void> {
-  await session.exec(settingsSql(settings, 'session'));
+  const { session, target } = ctx;
+  const failure = { schema: target.schema, name: migration.name, path: migration.path, direction };
+  await session.exec(settingsSql(ctx.settings, 'session'));
   try {
     if (step.kind === 'code') {
       try {
-        await step.run(context);
+        await step.run(migrationContext(session, target.schema, false));
       } catch (error) {
         throw migrationError({
-          schema,
-          name: migration.name,
-          path: migration.path,
-          direction,
+          ...failure,
           error,
           aftermath: 'it runs without a transaction: whatever it did before failing stays, and it is not recorded',
         });
       }
-      return;
-    }
-    // Several statements in one query string would run in an implicit transaction, which is what
-    // CREATE INDEX CONCURRENTLY refuses: send them one at a time.
-    const statements = splitStatements(step.sql);
-    for (const [index, statement] of statements.entries()) {
-      try {
-        await session.exec(statement.text);
-      } catch (error) {
-        const sql: SentSql = {
-          sent: statement.text,
-          prefixLength: 0,
-          part: step.sql,
-          partOffset: statement.offset,
-          partLine: step.line,
-        };
-        const aftermath =
-          index === 0
-            ? 'it runs without a transaction; nothing of it was applied and it is not recorded'
-            : `it runs without a transaction: its first ${index} statement${index > 1 ? 's were' : ' was'} applied and stay, and it is not recorded`;
-        throw migrationError({ schema, name: migration.name, path: migration.path, direction, error, sql, aftermath });
+    } else {
+      // Several statements in one query string would run in an implicit transaction, which is what
+      // CREATE INDEX CONCURRENTLY refuses: send them one at a time.
+      const statements = splitStatements(step.sql);
+      for (const [index, statement] of statements.entries()) {
+        try {
+          await session.exec(statement.text);
+        } catch (error) {
+          const sql: SentSql = { sent: statement.text, prefixLength: 0, part: step.sql, partOffset: statement.offset, partLine: step.line };
+          const aftermath =
+            index === 0
+              ? 'it runs without a transaction; nothing of it was applied and it is not recorded'
+              : `it runs without a transaction: its first ${index} statement${index > 1 ? 's were' : ' was'} applied and stay, and it is not recorded`;
+          throw migrationError({ ...failure, error, sql, aftermath });
+        }
       }
     }
+    try {
+      // The check and the row in one autocommitted query string: the row commits at once, or not at all.
+      await session.exec(`${REQUIRE_NO_TRANSACTION_SQL}\n${row()}`);
+    } catch (error) {
+      const open = (error as { code?: unknown }).code === ACTIVE_TRANSACTION;
+      await rollbackQuietly(session);
+      throw migrationError({
+        ...failure,
+        error: open ? new Error('it left a transaction open') : error,
+        aftermath: open
+          ? 'everything since that transaction began was rolled back, and it is not recorded: check the schema, then fix the migration'
+          : `recording it in ${versionTableName(target.versionTable)} failed; its changes stay, but it is not recorded: check the schema, then use worlddb stamp`,
+      });
+    }
   } finally {
-    await session.exec(resetSettingsSql(settings)).catch(() => undefined);
+    await session.exec(resetSettingsSql(ctx.settings)).catch(() => undefined);
   }
+}
+
+/** True when the check that worlddb's transaction is still open failed. */
+function transactionEnded(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === NO_ACTIVE_TRANSACTION;
+}
+
+function endedTransaction(): Error {
+  return new Error("it ended worlddb's transaction (a COMMIT or ROLLBACK of its own) before its version-table row was written");
 }
 
 /** Ends a failed transaction; a broken connection is not worth a second error. */

@@ -5,6 +5,7 @@ import type { SchemaTarget } from '../config/types.js';
 import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { executeMigrations } from './execute-migrations.js';
 import { analyseFolder, planMigrate } from './plan.js';
+import { requireUpStatements } from './require-parts.js';
 import {
   createVersionTable,
   execBookkeeping,
@@ -55,7 +56,7 @@ export async function migrate(
 
     // Refuse a broken file before taking the lock or changing anything.
     const loader = new MigrationLoader();
-    await loader.load(first.run);
+    requireUpStatements(target.schema, await loader.load(first.run));
 
     return withMigrationLock(session, target, options, async () => {
       const applied = await readVersionTable(session, ref);
@@ -66,6 +67,7 @@ export async function migrate(
         for (const file of plan.accept) options.onEvent?.({ kind: 'checksum-accepted', schema: target.schema, name: file.name });
       }
       const migrations = await loader.load(plan.run);
+      requireUpStatements(target.schema, migrations);
       // First use: the version table (and the schema) are created in the first migration's
       // transaction when it has one, so that a failing first migration leaves nothing behind.
       let setupSql: string | undefined;

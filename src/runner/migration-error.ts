@@ -2,7 +2,7 @@
  * Turns a failure inside a migration into a {@link MigrationError} that names the schema, the file,
  * the direction and the Postgres error, with the error position mapped back to `file:line:column`.
  */
-import { describeCause, MigrationError } from '../errors.js';
+import { describeCause, MigrationError, WorlddbError } from '../errors.js';
 import { displayPath } from '../revision/display-path.js';
 
 /** Where the SQL that failed came from, to map Postgres' error position into the file. */
@@ -99,6 +99,7 @@ export function migrationError(failure: MigrationFailure): MigrationError {
   const hints: string[] = [];
   if (typeof fields.detail === 'string' && fields.detail !== '') hints.push(`Postgres: ${fields.detail}`);
   if (typeof fields.hint === 'string' && fields.hint !== '') hints.push(`Postgres hint: ${fields.hint}`);
+  if (failure.error instanceof WorlddbError && failure.error.hint !== undefined) hints.push(failure.error.hint);
   hints.push(failure.aftermath);
   return new MigrationError(failure.schema, failure.name, failure.direction, message, {
     hint: hints.join('; '),

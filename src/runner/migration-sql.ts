@@ -68,3 +68,25 @@ export function terminated(sql: string): string {
   const end = last.offset + last.text.length;
   return `${sql.slice(0, end)};${sql.slice(end)}`.replace(/\s+$/, '');
 }
+
+/**
+ * Fails (SQLSTATE 25P01) unless the session is inside an explicit transaction block: sent right
+ * before a transactional migration's version-table row, in the same query string, so that a
+ * migration that ended worlddb's transaction is never recorded as applied.
+ */
+export const REQUIRE_TRANSACTION_SQL = 'SAVEPOINT worlddb_transaction_open;';
+
+/** SQLSTATE of {@link REQUIRE_TRANSACTION_SQL}'s failure: `no_active_sql_transaction`. */
+export const NO_ACTIVE_TRANSACTION = '25P01';
+
+/**
+ * Fails (SQLSTATE 25001) when the session is inside a transaction block opened by an earlier query
+ * string: sent before a no-transaction migration's version-table row, in the same query string,
+ * so that the row commits right away and cannot be rolled back with a transaction the migration
+ * left open. (A statement that starts its own transaction has `now() = statement_timestamp()`.)
+ */
+export const REQUIRE_NO_TRANSACTION_SQL =
+  "DO $worlddb$ BEGIN IF now() <> statement_timestamp() THEN RAISE EXCEPTION 'a transaction is open' USING ERRCODE = '25001'; END IF; END $worlddb$;";
+
+/** SQLSTATE of {@link REQUIRE_NO_TRANSACTION_SQL}'s failure: `active_sql_transaction`. */
+export const ACTIVE_TRANSACTION = '25001';

@@ -12,8 +12,8 @@ import { quoteIdent } from '../sql/quote.js';
 import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { splitStatements } from '../revision/split-sql.js';
 import type { MigrationFile, MigrationFileEntry } from '../revision/types.js';
-import { requireDownParts } from './downgrade.js';
-import { beginSql, resetSettingsSql, settingsSql, terminated } from './migration-sql.js';
+import { requireDownParts, requireUpStatements } from './require-parts.js';
+import { beginSql, REQUIRE_NO_TRANSACTION_SQL, REQUIRE_TRANSACTION_SQL, resetSettingsSql, settingsSql, terminated } from './migration-sql.js';
 import type { MigrationSettings } from './migration-sql.js';
 import { analyseFolder, planDowngrade, planMigrate } from './plan.js';
 import { MigrationLoader, migrationSettings, withSession } from './run-context.js';
@@ -52,6 +52,7 @@ export async function migrateSql(where: DatabaseOrSession, target: SchemaTarget,
   const applied = await withSession(where, (session) => readVersionTable(session, target.versionTable));
   const plan = planMigrate(analyseFolder(files, applied ?? []), target.schema, options);
   const migrations = await new MigrationLoader().load(plan.run);
+  requireUpStatements(target.schema, migrations);
   return renderPreview({
     target,
     settings: migrationSettings(target, options),
@@ -139,7 +140,7 @@ export function renderPreview(props: PreviewProps): string {
     const step = direction === 'up' ? migration.up : migration.down;
     const row =
       direction === 'up'
-        ? insertRowSql(ref, { name: migration.name, checksum: migration.checksum, executionMs: 0 })
+        ? insertRowSql(ref, { name: migration.name, checksum: migration.checksum, executionMs: migration.transactional ? null : 0 })
         : deleteRowSql(ref, migration.name);
     out.push(comment(`${migration.name} (${displayPath(migration.path)})`));
     const body =
@@ -159,14 +160,14 @@ export function renderPreview(props: PreviewProps): string {
         const sql = terminated(step.sql);
         if (sql !== '') out.push(sql);
       }
-      out.push(row, 'COMMIT;', '');
+      out.push(REQUIRE_TRANSACTION_SQL, row, 'COMMIT;', '');
     } else {
       out.push(comment('runs outside a transaction, one statement at a time'), settingsSql(settings, 'session'));
       if (body !== null) out.push(body);
       else if (step?.kind === 'sql') {
         for (const statement of splitStatements(step.sql)) out.push(terminated(statement.text));
       }
-      out.push(row, resetSettingsSql(settings), '');
+      out.push(REQUIRE_NO_TRANSACTION_SQL, row, resetSettingsSql(settings), '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

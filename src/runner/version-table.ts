@@ -47,14 +47,24 @@ export function createVersionTableSql(
   ].join('\n');
 }
 
-/** Records a migration as applied. */
+/**
+ * The time since the transaction began, in ms: the execution time of a migration whose row is
+ * written in the same transaction (and the same query string) as its SQL.
+ */
+export const MS_SINCE_TRANSACTION_START = '(extract(epoch FROM clock_timestamp() - now()) * 1000)::integer';
+
+/**
+ * Records a migration as applied. `executionMs` null means "since the transaction began"
+ * ({@link MS_SINCE_TRANSACTION_START}).
+ */
 export function insertRowSql(
   ref: VersionTableRef,
-  row: { readonly name: string; readonly checksum: string; readonly executionMs: number; readonly stamped?: boolean },
+  row: { readonly name: string; readonly checksum: string; readonly executionMs: number | null; readonly stamped?: boolean },
 ): string {
   const stamped = row.stamped === true;
   const columns = stamped ? 'name, checksum, execution_ms, stamped' : 'name, checksum, execution_ms';
-  const values = [quoteLiteral(row.name), quoteLiteral(row.checksum), String(Math.max(0, Math.round(row.executionMs)))];
+  const ms = row.executionMs === null ? MS_SINCE_TRANSACTION_START : String(Math.max(0, Math.round(row.executionMs)));
+  const values = [quoteLiteral(row.name), quoteLiteral(row.checksum), ms];
   if (stamped) values.push('true');
   return `INSERT INTO ${versionTableName(ref)} (${columns}) VALUES (${values.join(', ')});`;
 }

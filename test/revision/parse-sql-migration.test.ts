@@ -65,7 +65,7 @@ describe('parseSqlMigration', () => {
 });
 
 describe('transaction control in a transactional migration', () => {
-  it('is refused, naming the line; savepoints and no-transaction files are fine', () => {
+  it('is refused, naming the line; savepoints are fine', () => {
     const message = error('-- worlddb:up\nselect 1;\n\nBEGIN;\ncreate table t ();\ncommit;\n').message;
     expect(message).toMatch(/20260101000000_x\.sql:4: BEGIN in a migration that runs in a transaction/);
     expect(error('-- worlddb:up\nselect 1;\n-- worlddb:down\nselect 2; Rollback;\n').message).toMatch(/:4: ROLLBACK in/);
@@ -73,7 +73,14 @@ describe('transaction control in a transactional migration', () => {
     expect(() =>
       parseSqlMigration(FILE, '-- worlddb:up\nsavepoint a;\nselect 1;\nrollback to savepoint a;\nrelease a;\nselect $$commit;$$;\n'),
     ).not.toThrow();
-    expect(() => parseSqlMigration(FILE, '-- worlddb:no-transaction\n-- worlddb:up\nvacuum;\ncommit;\n')).not.toThrow();
+  });
+
+  it('is refused in a no-transaction file too: a BEGIN left open would swallow the version-table row', () => {
+    const refused = error('-- worlddb:no-transaction\n-- worlddb:up\nvacuum;\nbegin;\ncreate table t ();\n');
+    expect(refused.message).toMatch(/20260101000000_x\.sql:4: BEGIN in a migration that runs without a transaction/);
+    expect(refused.hint).toContain('remove the marker');
+    expect(error('-- worlddb:no-transaction\n-- worlddb:up\nvacuum;\n-- worlddb:down\ncommit;\n').message).toMatch(/:5: COMMIT in/);
+    expect(() => parseSqlMigration(FILE, '-- worlddb:no-transaction\n-- worlddb:up\nvacuum;\nsavepoint a;\n')).not.toThrow();
   });
 
   it('refuses END, COMMIT AND CHAIN and two-phase commands, naming the line', () => {

@@ -27,11 +27,11 @@ describeEachDatabase('--sql preview', (database) => {
       ].join('\n'),
     );
     expect(sql).toContain(
-      `CREATE TABLE a (x text DEFAULT 'it''s');\nINSERT INTO ${v} (name, checksum, execution_ms) VALUES ('20260101000000_a', '`,
+      `CREATE TABLE a (x text DEFAULT 'it''s');\nSAVEPOINT worlddb_transaction_open;\nINSERT INTO ${v} (name, checksum, execution_ms) VALUES ('20260101000000_a', '`,
     );
     expect(sql).toContain('-- 20260102000000_code: code migration, cannot be shown as SQL');
     expect(sql).toContain(
-      `SET search_path TO "${schema}";\nSET lock_timeout = '1000ms';\nCREATE INDEX CONCURRENTLY a_x ON a (x);\nINSERT INTO ${v}`,
+      `SET search_path TO "${schema}";\nSET lock_timeout = '1000ms';\nCREATE INDEX CONCURRENTLY a_x ON a (x);\nDO $worlddb$ BEGIN IF now() <> statement_timestamp() THEN RAISE EXCEPTION 'a transaction is open' USING ERRCODE = '25001'; END IF; END $worlddb$;\nINSERT INTO ${v}`,
     );
     expect(sql).toContain('RESET search_path;\nRESET lock_timeout;');
     expect(sql.match(/^COMMIT;$/gm)).toHaveLength(2);
@@ -52,7 +52,7 @@ describeEachDatabase('--sql preview', (database) => {
     const v = `"${schema}"."${schema}_migration_version"`;
     expect(sql).toContain('-- 2 migrations to revert.');
     expect(sql.indexOf('DROP TABLE b')).toBeLessThan(sql.indexOf('DROP TABLE a'));
-    expect(sql).toContain(`DROP TABLE b; -- no semicolon\nDELETE FROM ${v} WHERE name = '20260102000000_b';\nCOMMIT;`);
+    expect(sql).toContain(`DROP TABLE b; -- no semicolon\nSAVEPOINT worlddb_transaction_open;\nDELETE FROM ${v} WHERE name = '20260102000000_b';\nCOMMIT;`);
     expect(sql).not.toContain('CREATE TABLE IF NOT EXISTS');
     expect(await versionRows(db, target)).toEqual(['20260101000000_a', '20260102000000_b']);
     expect(await downgradeSql(db, targetOf(freshName('s'), project.migrationsDir))).toContain('-- nothing to revert.');

@@ -1,4 +1,4 @@
-import type { SchemaTarget } from '../../config/types.js';
+import type { SchemaTarget, VersionTableRef } from '../../config/types.js';
 import type { Session } from '../../connection/types.js';
 import { renameCandidates, type RenameHints } from '../../diff/index.js';
 import { RefusedError } from '../../errors.js';
@@ -38,10 +38,11 @@ export async function compareWithRenames(
   output: Output,
   hints: RenameHints | undefined,
   cwd: string,
+  versionTables: readonly VersionTableRef[] = [],
 ): Promise<ModelComparison> {
   const model = await loadModel(target, cwd);
   let renames = hints;
-  let comparison = await compareModel(session, target, model, renames === undefined ? {} : { renames });
+  let comparison = await compareModel(session, target, model, { versionTables, ...(renames === undefined ? {} : { renames }) });
   // Tables first: a renamed table's columns are only comparable once the table rename is known.
   for (const kind of ['tables', 'columns'] as const) {
     const candidates = renameCandidates(comparison.live, comparison.desired, renames ?? {});
@@ -67,7 +68,7 @@ export async function compareWithRenames(
         }
       }
     }
-    if (changed) comparison = await compareModel(session, target, model, renames === undefined ? {} : { renames });
+    if (changed) comparison = await compareModel(session, target, model, { versionTables, ...(renames === undefined ? {} : { renames }) });
   }
   return comparison;
 }

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
-import type { SchemaTarget } from '../../config/types.js';
+import { managedVersionTables } from '../../config/managed-version-tables.js';
+import type { SchemaTarget, VersionTableRef } from '../../config/types.js';
 import type { Session } from '../../connection/types.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, WorlddbError } from '../../errors.js';
 import type { ModelComparison } from '../../autogenerate/compare-model.js';
 import { deepEqual } from '../../diff/index.js';
 import { describeOperation } from '../../ops/index.js';
@@ -11,6 +12,7 @@ import type { TableState } from '../../schema/types.js';
 import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import type { Output } from '../output.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { problemText } from './inspect-commands.js';
 import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
 
 interface CheckFlags extends SchemaSelection, TimeoutFlags {
@@ -23,6 +25,8 @@ export interface SchemaCheck {
   /** True when nothing is pending and the database matches the model. */
   readonly clean: boolean;
   readonly pending: readonly string[];
+  /** What `migrate` would refuse (changed, missing or out-of-order files, broken or empty pending files). */
+  readonly problems: readonly string[];
   readonly operations: readonly { readonly kind: string; readonly description: string }[];
   /** Unified diffs of each differing table's DDL, database (---) versus model (+++). */
   readonly diffs: readonly { readonly table: string; readonly patch: string }[];
@@ -51,6 +55,7 @@ function printCheck(output: Output, result: SchemaCheck): void {
     return;
   }
   output.out(color.bold(`${result.schema}: ${color.red('differs')}`));
+  for (const problem of result.problems) output.out(color.red(`  problem: ${problem}`));
   if (result.pending.length > 0) output.out(color.yellow(`  ${result.pending.length} pending migration${result.pending.length === 1 ? '' : 's'}: ${result.pending.join(', ')}`));
   for (const op of result.operations) output.out(`  ${op.description}`);
   for (const { patch } of result.diffs) {
@@ -64,17 +69,27 @@ function printCheck(output: Output, result: SchemaCheck): void {
   }
 }
 
-async function checkSchema(env: CliEnv, session: Session, target: SchemaTarget): Promise<SchemaCheck> {
-  const { status } = await import('../../runner/index.js');
+async function checkSchema(env: CliEnv, session: Session, target: SchemaTarget, versionTables: readonly VersionTableRef[]): Promise<SchemaCheck> {
+  const { status, migrateSql } = await import('../../runner/index.js');
   const { compareModel } = await import('../../autogenerate/compare-model.js');
   const { loadModel } = await import('../../autogenerate/load-model.js');
   const model = await loadModel(target, env.cwd);
   const current = await status(session, target);
-  const comparison = await compareModel(session, target, model);
+  const problems = current.problems.map(problemText);
+  // Anything else migrate would refuse (a broken or empty pending file), as its preview would.
+  if (problems.length === 0) {
+    const refusal = await migrateSql(session, target).then(
+      () => null,
+      (error: unknown) => (error instanceof WorlddbError ? error : Promise.reject(error)),
+    );
+    if (refusal !== null) problems.push(refusal.message);
+  }
+  const comparison = await compareModel(session, target, model, { versionTables });
   return {
     schema: target.schema,
-    clean: current.pending.length === 0 && comparison.operations.length === 0,
+    clean: current.pending.length === 0 && problems.length === 0 && comparison.operations.length === 0,
     pending: current.pending,
+    problems,
     operations: comparison.operations.map((op) => ({ kind: op.kind, description: describeOperation(op, target.schema) })),
     diffs: tableDiffs(target.schema, comparison),
   };
@@ -83,7 +98,7 @@ async function checkSchema(env: CliEnv, session: Session, target: SchemaTarget):
 /** `worlddb check`: exit 0 when every chosen schema is at head and matches its model. */
 export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => void): Command {
   const command = new Command('check')
-    .description('check that the database is at head and matches the model (exit 6 when not)')
+    .description('check that the database is at head, that migrate would run, and that it matches the model (exit 6 when not)')
     .addOption(jsonOption())
     .option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
   addSchemaOptions(command);
@@ -92,7 +107,7 @@ export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => voi
     const targets = selectTargets(config, flags, false);
     const results = await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
       const found: SchemaCheck[] = [];
-      for (const target of targets) found.push(await checkSchema(env, session, target));
+      for (const target of targets) found.push(await checkSchema(env, session, target, managedVersionTables(config)));
       return found;
     });
     if (flags.json === true) env.output.json(results);

@@ -20,7 +20,7 @@ export function registerCommands(program: Command, env: CliEnv, setExitCode: (co
     makeMigrateCommand(env),
     makeDowngradeCommand(env),
     makeRevisionCommand(env),
-    makeStatusCommand(env),
+    makeStatusCommand(env, setExitCode),
     makeHistoryCommand(env),
     makeCurrentCommand(env),
     makeStampCommand(env),

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { ExitCode } from '../../errors.js';
 import { displayPath } from '../../revision/display-path.js';
 import type { SchemaTarget } from '../../config/types.js';
 import type { DatabaseOrSession, HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
@@ -35,6 +36,8 @@ function readCommand<T>(
   description: string,
   read: Reader<T>,
   print: (output: Output, results: readonly T[], cwd: string) => void,
+  /** An exit code for what was found (0 when all is well), and where to set it. */
+  verdict?: { readonly of: (results: readonly T[]) => number; readonly set: (code: number) => void },
 ): Command {
   const command = new Command(name).description(description).addOption(jsonOption()).option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
   addSchemaOptions(command);
@@ -42,10 +45,12 @@ function readCommand<T>(
     const results = await read(env, flags, cmd);
     if (flags.json === true) env.output.json(results);
     else print(env.output, results, env.cwd);
+    if (verdict !== undefined) verdict.set(verdict.of(results));
   });
 }
 
-function problemText(problem: MigrationProblem): string {
+/** One line about a problem between the folder and the version table. */
+export function problemText(problem: MigrationProblem): string {
   switch (problem.kind) {
     case 'checksum-changed':
       return `${problem.name}: file changed since it was applied (migrate refuses; --accept-checksum to accept)`;
@@ -103,9 +108,15 @@ function printCurrent(output: Output, results: readonly SchemaCurrent[]): void {
   }
 }
 
-/** `worlddb status`: per schema, version table, applied, pending, last applied and problems. */
-export function makeStatusCommand(env: CliEnv): Command {
-  return readCommand(env, 'status', 'show each schema: version table, applied, pending, last applied (default: every schema)', readEach((r) => r.status), printStatus);
+/**
+ * `worlddb status`: per schema, version table, applied, pending, last applied and problems. Exits 5
+ * (refused) when it lists problems: `migrate` would refuse to run.
+ */
+export function makeStatusCommand(env: CliEnv, setExitCode: (code: number) => void = () => undefined): Command {
+  return readCommand(env, 'status', 'show each schema: version table, applied, pending, last applied (default: every schema)', readEach((r) => r.status), printStatus, {
+    of: (results) => (results.some((s) => s.problems.length > 0) ? ExitCode.refused : ExitCode.ok),
+    set: setExitCode,
+  });
 }
 
 /** `worlddb history`: every migration of each schema with its state. */

@@ -27,7 +27,7 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
         // Reported in the schema's summary line (the table is created in the first migration's transaction).
         break;
       case 'checksum-accepted':
-        output.out(color.yellow(`${event.schema}: accepted the changed file of ${event.name}`));
+        output.out(color.yellow(`${event.schema}: accepted the changed file of ${event.name}: stored its new checksum; its new statements were NOT run (put changes to apply in a new migration)`));
         break;
       case 'migration-done':
         output.out(

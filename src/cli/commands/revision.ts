@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { managedVersionTables } from '../../config/managed-version-tables.js';
 import type { ResolvedConfig, SchemaTarget } from '../../config/types.js';
 import { createMigrationFile } from '../../revision/create-migration-file.js';
 import { displayPath } from '../../revision/display-path.js';
@@ -32,7 +33,7 @@ async function autogenerateRevisions(
   await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
     for (const target of targets) {
       await requireAtHead(session, target);
-      const comparison = await compareWithRenames(session, target, output, renames.get(target.schema), env.cwd);
+      const comparison = await compareWithRenames(session, target, output, renames.get(target.schema), env.cwd, managedVersionTables(config));
       if (comparison.operations.length === 0) {
         output.out(`${target.schema}: no changes between the model and the database; nothing written`);
         continue;
