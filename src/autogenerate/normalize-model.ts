@@ -4,7 +4,7 @@ import { compareSchemas, deepEqual } from '../diff/index.js';
 import { describeCause, ModelError } from '../errors.js';
 import { introspectSchema } from '../introspect/introspect-schema.js';
 import { renderOperations } from '../render/index.js';
-import type { CheckState, ColumnState, IndexState, SchemaState, TableState } from '../schema/types.js';
+import type { CheckState, ColumnState, ExclusionState, IndexState, SchemaState, TableState } from '../schema/types.js';
 import { quoteIdent } from '../sql/quote.js';
 
 /** Scratch tables created per transaction: each holds locks until it ends, and lock slots are few. */
@@ -22,6 +22,7 @@ type ShapeColumn = Pick<ColumnState, 'name' | 'type' | 'notNull' | 'default' | '
 interface TableShape {
   readonly columns: readonly ShapeColumn[];
   readonly checks: readonly string[];
+  readonly exclusions: readonly string[];
   readonly indexes: readonly { unique: boolean; method: string; keys: readonly string[]; where: string | null }[];
 }
 
@@ -36,6 +37,7 @@ function shapeOf(table: TableState): TableShape {
       };
     }),
     checks: table.checks.map((c) => c.expression),
+    exclusions: (table.exclusions ?? []).map((x) => x.definition),
     indexes: table.indexes.map((i) => ({ unique: i.unique, method: i.method, keys: i.keys, where: i.where })),
   };
 }
@@ -49,6 +51,9 @@ function scratchTable(id: number, shape: TableShape): TableState {
     uniques: [],
     foreignKeys: [],
     checks: shape.checks.map((expression, j) => ({ name: `w${id}_c${j}`, expression })),
+    ...(shape.exclusions.length === 0
+      ? {}
+      : { exclusions: shape.exclusions.map((definition, j) => ({ name: `w${id}_x${j}`, definition })) }),
     indexes: shape.indexes.map((index, j) => ({ ...index, name: `w${id}_i${j}` })),
     comment: null,
   };
@@ -58,6 +63,7 @@ function scratchTable(id: number, shape: TableShape): TableState {
 function withNormalized(table: TableState, normalized: TableState, id: number): TableState {
   const columns = new Map(normalized.columns.map((c) => [c.name, c]));
   const checks = new Map(normalized.checks.map((c) => [c.name, c]));
+  const exclusions = new Map((normalized.exclusions ?? []).map((x) => [x.name, x]));
   const indexes = new Map(normalized.indexes.map((i) => [i.name, i]));
   return {
     ...table,
@@ -75,6 +81,14 @@ function withNormalized(table: TableState, normalized: TableState, id: number): 
       };
     }),
     checks: table.checks.map((check, j): CheckState => ({ ...check, expression: checks.get(`w${id}_c${j}`)?.expression ?? check.expression })),
+    ...(table.exclusions === undefined
+      ? {}
+      : {
+          exclusions: table.exclusions.map((exclusion, j): ExclusionState => ({
+            ...exclusion,
+            definition: exclusions.get(`w${id}_x${j}`)?.definition ?? exclusion.definition,
+          })),
+        }),
     indexes: table.indexes.map((index, j): IndexState => {
       const n = indexes.get(`w${id}_i${j}`);
       return n === undefined ? index : { ...index, method: n.method, keys: n.keys, where: n.where };

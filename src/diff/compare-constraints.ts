@@ -3,7 +3,7 @@
  * A changed constraint is dropped and added again; one whose definition is unchanged but whose
  * name differs (as after a table rename, where Postgres keeps `countries_pkey`) is renamed.
  */
-import type { Operation } from '../ops/operation.js';
+import type { Operation, ValidatableConstraint } from '../ops/operation.js';
 import type { ForeignKeyState, SchemaState, TableState } from '../schema/types.js';
 import type { CompareContext } from './compare-context.js';
 import { deepEqual, differences, pairRenamed } from './differences.js';
@@ -65,10 +65,11 @@ export function compareConstraints(from: TableState, to: TableState): Operation[
     (unique) => ({ kind: 'dropUnique', table, unique }),
     (unique) => ({ kind: 'addUnique', table, unique }),
   );
+  const checks = compareValidity(ops, table, from.checks, to.checks, (check) => ({ kind: 'check', check }));
   compareNamed(
     ops,
     table,
-    from.checks,
+    checks,
     to.checks,
     (check) => ({ kind: 'dropCheck', table, check }),
     (check) => ({ kind: 'addCheck', table, check }),
@@ -76,12 +77,47 @@ export function compareConstraints(from: TableState, to: TableState): Operation[
   compareNamed(
     ops,
     table,
-    from.foreignKeys,
+    from.exclusions ?? [],
+    to.exclusions ?? [],
+    (exclusion) => ({ kind: 'dropExclusion', table, exclusion }),
+    (exclusion) => ({ kind: 'addExclusion', table, exclusion }),
+  );
+  const foreignKeys = compareValidity(ops, table, from.foreignKeys, to.foreignKeys, (foreignKey) => ({ kind: 'foreignKey', foreignKey }));
+  compareNamed(
+    ops,
+    table,
+    foreignKeys,
     to.foreignKeys,
     (foreignKey) => ({ kind: 'dropForeignKey', table, foreignKey }),
     (foreignKey) => ({ kind: 'addForeignKey', table, foreignKey }),
   );
   return ops;
+}
+
+/**
+ * Checks or foreign keys of the same name that differ only in being NOT VALID: validated
+ * (`VALIDATE CONSTRAINT`) or made NOT VALID again, rather than dropped and added. Appends those
+ * operations to `ops` and returns `from` with these constraints as they will be, for the rest of
+ * the comparison.
+ */
+function compareValidity<T extends { readonly name: string; readonly notValid?: true }>(
+  ops: Operation[],
+  table: string,
+  from: readonly T[],
+  to: readonly T[],
+  wrap: (item: T) => ValidatableConstraint,
+): T[] {
+  const targets = new Map(to.map((item) => [item.name, item]));
+  return from.map((before) => {
+    const after = targets.get(before.name);
+    if (after === undefined || before.notValid === after.notValid) return before;
+    const { notValid: _before, ...beforeRest } = before;
+    const { notValid: _after, ...afterRest } = after;
+    if (!deepEqual(beforeRest, afterRest)) return before;
+    if (before.notValid === true) ops.push({ kind: 'validateConstraint', table, constraint: wrap(before) });
+    else ops.push({ kind: 'invalidateConstraint', table, constraint: wrap(after) });
+    return after;
+  });
 }
 
 function sameColumns(a: readonly string[], b: readonly string[]): boolean {

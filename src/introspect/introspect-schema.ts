@@ -32,7 +32,7 @@ export interface IntrospectOptions {
   readonly alsoVisible?: readonly string[];
 }
 
-const NO_CONSTRAINTS: TableConstraints = { primaryKey: null, uniques: [], foreignKeys: [], checks: [] };
+const NO_CONSTRAINTS: TableConstraints = { primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [] };
 
 /**
  * Introspects one schema: its ordinary and partitioned tables (with columns, primary key,
@@ -82,6 +82,7 @@ export async function introspectSchema(
           uniques: own.uniques,
           foreignKeys: own.foreignKeys,
           checks: own.checks,
+          ...(own.exclusions.length === 0 ? {} : { exclusions: own.exclusions }),
           indexes: indexes.get(table.name) ?? [],
           comment: table.comment,
         };

@@ -1,6 +1,8 @@
 import type { Queryable } from '../connection/types.js';
 import type {
   CheckState,
+  Deferrable,
+  ExclusionState,
   ForeignKeyState,
   PrimaryKeyState,
   ReferentialAction,
@@ -30,6 +32,15 @@ export interface RawConstraintRow {
   readonly on_update: string;
   /** Checks only: `pg_get_expr(conbin, conrelid)`. */
   readonly expression: string | null;
+  /** `condeferrable` and `condeferred`. */
+  readonly deferrable: boolean;
+  readonly deferred: boolean;
+  /** `convalidated`: false for a constraint added `NOT VALID` and not validated since. */
+  readonly validated: boolean;
+  /** Foreign keys only: `confmatchtype` (`s` simple, `f` full, `p` partial). */
+  readonly match_type: string;
+  /** Exclusion constraints only: `pg_get_constraintdef(oid)`. */
+  readonly definition: string | null;
 }
 
 /** The constraints of one table, as {@link TableState} holds them. */
@@ -38,14 +49,16 @@ export interface TableConstraints {
   readonly uniques: readonly UniqueState[];
   readonly foreignKeys: readonly ForeignKeyState[];
   readonly checks: readonly CheckState[];
+  readonly exclusions: readonly ExclusionState[];
 }
 
 /**
  * Primary keys, uniques, foreign keys and checks of every table in scope.
  *
- * Only these four kinds are read: Postgres 18 also records NOT NULL as constraints (`contype =
- * 'n'`), which {@link ColumnState.notNull} already covers, and exclusion constraints and
- * constraint triggers are not part of the model. `conkey` comes as positions, which the parse
+ * Only these five kinds (and exclusion constraints) are read: Postgres 18 also records NOT NULL
+ * as constraints (`contype = 'n'`), which {@link ColumnState.notNull} already covers, and
+ * constraint triggers are not part of the model. An exclusion constraint is read whole, as
+ * `pg_get_constraintdef` prints it. `conkey` comes as positions, which the parse
  * step turns into names with the columns already read (a name lookup per key on the server
  * costs more than the rest of the query); the referenced columns of a foreign key are named here,
  * in `confkey` order, by unnesting it `WITH ORDINALITY`.
@@ -53,7 +66,8 @@ export interface TableConstraints {
  * A check's expression is `pg_get_expr(conbin, conrelid)`: the same text `pg_get_constraintdef`
  * wraps in `CHECK (...)`, but without having to strip that wrapper or the `NOT VALID` /
  * `NO INHERIT` words that may follow it, so it is stable whatever the constraint's options.
- * Whether a constraint is validated (`NOT VALID`) is not part of the state.
+ * Whether a check or foreign key is validated (`NOT VALID`), whether a key is deferrable and a
+ * foreign key's `MATCH FULL` are read from their own columns.
  */
 export const CONSTRAINTS_QUERY = `
 SELECT
@@ -71,10 +85,15 @@ SELECT
   END AS ref_columns,
   con.confdeltype::text AS on_delete,
   con.confupdtype::text AS on_update,
-  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS expression
+  CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS expression,
+  con.condeferrable AS deferrable,
+  con.condeferred AS deferred,
+  con.convalidated AS validated,
+  con.confmatchtype::text AS match_type,
+  CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_catalog.pg_constraint con ON con.conrelid = c.oid AND con.contype IN ('p', 'u', 'f', 'c')
+JOIN pg_catalog.pg_constraint con ON con.conrelid = c.oid AND con.contype IN ('p', 'u', 'f', 'c', 'x')
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE ${TABLES_IN_SCOPE}`;
@@ -114,26 +133,35 @@ export function parseConstraintRows(
 ): Map<string, TableConstraints> {
   const building = new Map<
     string,
-    { primaryKey: PrimaryKeyState | null; uniques: UniqueState[]; foreignKeys: ForeignKeyState[]; checks: CheckState[] }
+    {
+      primaryKey: PrimaryKeyState | null;
+      uniques: UniqueState[];
+      foreignKeys: ForeignKeyState[];
+      checks: CheckState[];
+      exclusions: ExclusionState[];
+    }
   >();
   for (const row of rows) {
     let table = building.get(row.table_name);
     if (table === undefined) {
-      table = { primaryKey: null, uniques: [], foreignKeys: [], checks: [] };
+      table = { primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [] };
       building.set(row.table_name, table);
     }
     switch (row.kind) {
       case 'p':
-        table.primaryKey = { name: row.name, columns: columnNames(row, columns) };
+        table.primaryKey = { name: row.name, columns: columnNames(row, columns), ...deferrableOf(row) };
         break;
       case 'u':
-        table.uniques.push({ name: row.name, columns: columnNames(row, columns) });
+        table.uniques.push({ name: row.name, columns: columnNames(row, columns), ...deferrableOf(row) });
         break;
       case 'f':
         table.foreignKeys.push(parseForeignKey(row, columnNames(row, columns)));
         break;
       case 'c':
-        table.checks.push({ name: row.name, expression: required(row.expression, row, 'expression') });
+        table.checks.push({ name: row.name, expression: required(row.expression, row, 'expression'), ...notValidOf(row) });
+        break;
+      case 'x':
+        table.exclusions.push({ name: row.name, definition: required(row.definition, row, 'definition') });
         break;
       default:
         throw new Error(`unexpected contype ${JSON.stringify(row.kind)} for constraint ${row.table_name}.${row.name}`);
@@ -146,6 +174,7 @@ export function parseConstraintRows(
       uniques: sortByName(parts.uniques),
       foreignKeys: sortByName(parts.foreignKeys),
       checks: sortByName(parts.checks),
+      exclusions: sortByName(parts.exclusions),
     });
   }
   return result;
@@ -171,7 +200,21 @@ function parseForeignKey(row: RawConstraintRow, columns: readonly string[]): For
     refColumns: required(row.ref_columns, row, 'ref_columns'),
     onDelete: parseReferentialAction(row.on_delete),
     onUpdate: parseReferentialAction(row.on_update),
+    ...(row.match_type === 'f' ? { match: 'FULL' as const } : {}),
+    ...deferrableOf(row),
+    ...notValidOf(row),
   };
+}
+
+/** The optional `deferrable` field of a constraint state. */
+function deferrableOf(row: RawConstraintRow): { readonly deferrable?: Deferrable } {
+  if (!row.deferrable) return {};
+  return { deferrable: row.deferred ? 'deferred' : 'immediate' };
+}
+
+/** The optional `notValid` field of a check or foreign key state. */
+function notValidOf(row: RawConstraintRow): { readonly notValid?: true } {
+  return row.validated ? {} : { notValid: true };
 }
 
 const ACTIONS: Readonly<Record<string, ReferentialAction>> = {

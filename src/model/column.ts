@@ -37,11 +37,41 @@ export interface NameOption {
   readonly name?: string;
 }
 
-export interface ReferenceOptions extends NameOption {
+/** When a primary key, unique, foreign key or exclusion constraint is checked. */
+export interface DeferrableOptions {
+  /** `DEFERRABLE`: the check may be put off to the end of the transaction. Default false. */
+  readonly deferrable?: boolean;
+  /** `INITIALLY DEFERRED` (implies `deferrable`). Default false. */
+  readonly initiallyDeferred?: boolean;
+}
+
+/** Options of a primary key or unique constraint. */
+export interface KeyOptions extends NameOption, DeferrableOptions {}
+
+/** Options of a check constraint. */
+export interface CheckOptions extends NameOption {
+  /** Added `NOT VALID`: existing rows are not checked. Default false. */
+  readonly notValid?: boolean;
+}
+
+export interface ReferenceOptions extends NameOption, DeferrableOptions {
   /** Default `'no action'`. */
   readonly onDelete?: ReferentialActionName;
   /** Default `'no action'`. */
   readonly onUpdate?: ReferentialActionName;
+  /** `MATCH FULL` (a multi-column key is either all null or all checked). Default `'simple'`. */
+  readonly match?: 'simple' | 'full';
+  /** Added `NOT VALID`: existing rows are not checked. Default false. */
+  readonly notValid?: boolean;
+}
+
+/** `'immediate'` / `'deferred'` for a deferrable constraint, null for one that is not. */
+export type DeferrableSetting = 'immediate' | 'deferred' | null;
+
+/** The deferrable setting of `options`. */
+export function deferrableSetting(options: DeferrableOptions): DeferrableSetting {
+  if (options.initiallyDeferred === true) return 'deferred';
+  return options.deferrable === true ? 'immediate' : null;
 }
 
 export interface ColumnReference {
@@ -50,11 +80,15 @@ export interface ColumnReference {
   readonly onDelete: ReferentialActionName;
   readonly onUpdate: ReferentialActionName;
   readonly name: string | null;
+  readonly match: 'simple' | 'full';
+  readonly deferrable: DeferrableSetting;
+  readonly notValid: boolean;
 }
 
 export interface ColumnCheck {
   readonly expression: SqlExpression;
   readonly name: string | null;
+  readonly notValid: boolean;
 }
 
 /** A default: a literal value (printed as Postgres would store it) or SQL kept as written. */
@@ -76,8 +110,8 @@ export interface ColumnData {
   readonly generated: SqlExpression | null;
   /** `COLLATE` name, or null for the type's default collation. */
   readonly collation: string | null;
-  readonly primaryKey: { readonly name: string | null } | null;
-  readonly unique: { readonly name: string | null } | null;
+  readonly primaryKey: { readonly name: string | null; readonly deferrable: DeferrableSetting } | null;
+  readonly unique: { readonly name: string | null; readonly deferrable: DeferrableSetting } | null;
   readonly references: ColumnReference | null;
   readonly checks: readonly ColumnCheck[];
   readonly comment: string | null;
@@ -197,8 +231,8 @@ export class Column<C extends ColumnConfig = ColumnConfig> {
    * country_id: integer().primaryKey(),               // countries_pkey
    * country_id: integer().primaryKey({ name: 'pk' }),
    */
-  primaryKey(options: NameOption = {}): Column<WithConfig<C, { notNull: true }>> {
-    return this.with({ primaryKey: Object.freeze({ name: options.name ?? null }) });
+  primaryKey(options: KeyOptions = {}): Column<WithConfig<C, { notNull: true }>> {
+    return this.with({ primaryKey: Object.freeze({ name: options.name ?? null, deferrable: deferrableSetting(options) }) });
   }
 
   /**
@@ -207,8 +241,8 @@ export class Column<C extends ColumnConfig = ColumnConfig> {
    * @example
    * name: varchar(100).notNull().unique(),
    */
-  unique(options: NameOption = {}): Column<C> {
-    return this.with({ unique: Object.freeze({ name: options.name ?? null }) });
+  unique(options: KeyOptions = {}): Column<C> {
+    return this.with({ unique: Object.freeze({ name: options.name ?? null, deferrable: deferrableSetting(options) }) });
   }
 
   /**
@@ -228,6 +262,9 @@ export class Column<C extends ColumnConfig = ColumnConfig> {
         onDelete: options.onDelete ?? 'no action',
         onUpdate: options.onUpdate ?? 'no action',
         name: options.name ?? null,
+        match: options.match ?? 'simple',
+        deferrable: deferrableSetting(options),
+        notValid: options.notValid === true,
       }),
     });
   }
@@ -239,9 +276,12 @@ export class Column<C extends ColumnConfig = ColumnConfig> {
    * @example
    * population: integer().check(sql`population >= 0`),
    */
-  check(expression: SqlExpression, options: NameOption = {}): Column<C> {
+  check(expression: SqlExpression, options: CheckOptions = {}): Column<C> {
     return this.with({
-      checks: Object.freeze([...this.data.checks, Object.freeze({ expression, name: options.name ?? null })]),
+      checks: Object.freeze([
+        ...this.data.checks,
+        Object.freeze({ expression, name: options.name ?? null, notValid: options.notValid === true }),
+      ]),
     });
   }
 

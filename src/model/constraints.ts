@@ -2,19 +2,31 @@
  * Table-level constraints and indexes, for what one column cannot say: composite keys, checks
  * over several columns, indexes. Column names are checked by the compiler against the table.
  */
-import type { NameOption, ReferenceOptions, ReferentialActionName, TableTarget } from './column.js';
+import {
+  deferrableSetting,
+  type CheckOptions,
+  type DeferrableOptions,
+  type DeferrableSetting,
+  type KeyOptions,
+  type NameOption,
+  type ReferenceOptions,
+  type ReferentialActionName,
+  type TableTarget,
+} from './column.js';
 import type { SqlExpression } from './sql-expression.js';
 
 export interface PrimaryKeyConstraint<K extends string = string> {
   readonly kind: 'primaryKey';
   readonly columns: readonly K[];
   readonly name: string | null;
+  readonly deferrable: DeferrableSetting;
 }
 
 export interface UniqueConstraint<K extends string = string> {
   readonly kind: 'unique';
   readonly columns: readonly K[];
   readonly name: string | null;
+  readonly deferrable: DeferrableSetting;
 }
 
 export interface ForeignKeyConstraint<K extends string = string> {
@@ -25,19 +37,41 @@ export interface ForeignKeyConstraint<K extends string = string> {
   readonly onDelete: ReferentialActionName;
   readonly onUpdate: ReferentialActionName;
   readonly name: string | null;
+  readonly match: 'simple' | 'full';
+  readonly deferrable: DeferrableSetting;
+  readonly notValid: boolean;
 }
 
 export interface CheckConstraint {
   readonly kind: 'check';
   readonly expression: SqlExpression;
   readonly name: string | null;
+  readonly notValid: boolean;
+}
+
+export interface ExclusionOptions extends NameOption, DeferrableOptions {
+  /** Access method of the index behind the constraint: `gist` (default), `btree`, `hash`, `spgist`. */
+  readonly using?: string;
+  /** Predicate: only rows matching it are constrained. */
+  readonly where?: SqlExpression;
+}
+
+export interface ExclusionConstraint {
+  readonly kind: 'exclude';
+  /** Exclusion elements as `EXCLUDE` takes them: `during WITH &&`, `lower(name) WITH =`. */
+  readonly elements: readonly SqlExpression[];
+  readonly using: string;
+  readonly where: SqlExpression | null;
+  readonly name: string | null;
+  readonly deferrable: DeferrableSetting;
 }
 
 export type TableConstraint<K extends string = string> =
   | PrimaryKeyConstraint<K>
   | UniqueConstraint<K>
   | ForeignKeyConstraint<K>
-  | CheckConstraint;
+  | CheckConstraint
+  | ExclusionConstraint;
 
 export interface IndexOptions extends NameOption {
   /** `CREATE UNIQUE INDEX`. Default false. */
@@ -69,8 +103,13 @@ export interface IndexDefinition<K extends string = string> {
  *   constraints: [primaryKey(['country', 'language'])],
  * })
  */
-export function primaryKey<const K extends string>(columns: readonly K[], options: NameOption = {}): PrimaryKeyConstraint<K> {
-  return Object.freeze({ kind: 'primaryKey' as const, columns: Object.freeze([...columns]), name: options.name ?? null });
+export function primaryKey<const K extends string>(columns: readonly K[], options: KeyOptions = {}): PrimaryKeyConstraint<K> {
+  return Object.freeze({
+    kind: 'primaryKey' as const,
+    columns: Object.freeze([...columns]),
+    name: options.name ?? null,
+    deferrable: deferrableSetting(options),
+  });
 }
 
 /**
@@ -78,9 +117,15 @@ export function primaryKey<const K extends string>(columns: readonly K[], option
  *
  * @example
  * constraints: [unique(['country', 'name'])]
+ * constraints: [unique(['position'], { deferrable: true, initiallyDeferred: true })]
  */
-export function unique<const K extends string>(columns: readonly K[], options: NameOption = {}): UniqueConstraint<K> {
-  return Object.freeze({ kind: 'unique' as const, columns: Object.freeze([...columns]), name: options.name ?? null });
+export function unique<const K extends string>(columns: readonly K[], options: KeyOptions = {}): UniqueConstraint<K> {
+  return Object.freeze({
+    kind: 'unique' as const,
+    columns: Object.freeze([...columns]),
+    name: options.name ?? null,
+    deferrable: deferrableSetting(options),
+  });
 }
 
 /**
@@ -104,6 +149,9 @@ export function foreignKey<const K extends string>(
     onDelete: options.onDelete ?? 'no action',
     onUpdate: options.onUpdate ?? 'no action',
     name: options.name ?? null,
+    match: options.match ?? 'simple',
+    deferrable: deferrableSetting(options),
+    notValid: options.notValid === true,
   });
 }
 
@@ -113,9 +161,30 @@ export function foreignKey<const K extends string>(
  *
  * @example
  * constraints: [check(sql`founded <= dissolved`)]
+ * constraints: [check(sql`amount > 0`, { notValid: true })]   // existing rows not checked
  */
-export function check(expression: SqlExpression, options: NameOption = {}): CheckConstraint {
-  return Object.freeze({ kind: 'check' as const, expression, name: options.name ?? null });
+export function check(expression: SqlExpression, options: CheckOptions = {}): CheckConstraint {
+  return Object.freeze({ kind: 'check' as const, expression, name: options.name ?? null, notValid: options.notValid === true });
+}
+
+/**
+ * An exclusion constraint (`<table>_<col>_excl`): no two rows may have all elements' operators
+ * return true. Each element is written with `sql` as `EXCLUDE` takes it. Compared by Postgres'
+ * own definition of the constraint.
+ *
+ * @example
+ * constraints: [exclude([sql`room WITH =`, sql`during WITH &&`], { using: 'gist' })]
+ * constraints: [exclude([sql`during WITH &&`], { where: sql`NOT cancelled`, deferrable: true })]
+ */
+export function exclude(elements: readonly SqlExpression[], options: ExclusionOptions = {}): ExclusionConstraint {
+  return Object.freeze({
+    kind: 'exclude' as const,
+    elements: Object.freeze([...elements]),
+    using: options.using ?? 'gist',
+    where: options.where ?? null,
+    name: options.name ?? null,
+    deferrable: deferrableSetting(options),
+  });
 }
 
 /**

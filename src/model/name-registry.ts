@@ -14,7 +14,14 @@ import { ModelError } from '../errors.js';
 import { identifierProblem } from '../sql/quote.js';
 import { chooseName } from './pg-naming.js';
 
-export type NamedKind = 'table' | 'primary key' | 'unique constraint' | 'foreign key' | 'check constraint' | 'index';
+export type NamedKind =
+  | 'table'
+  | 'primary key'
+  | 'unique constraint'
+  | 'foreign key'
+  | 'check constraint'
+  | 'exclusion constraint'
+  | 'index';
 
 interface Owner {
   readonly table: string;
@@ -25,9 +32,15 @@ interface Owner {
 }
 
 /** Relations: objects that live in pg_class. */
-const RELATION_KINDS: ReadonlySet<NamedKind> = new Set(['table', 'primary key', 'unique constraint', 'index']);
+const RELATION_KINDS: ReadonlySet<NamedKind> = new Set(['table', 'primary key', 'unique constraint', 'exclusion constraint', 'index']);
 /** Constraints: objects that live in pg_constraint. */
-const CONSTRAINT_KINDS: ReadonlySet<NamedKind> = new Set(['primary key', 'unique constraint', 'foreign key', 'check constraint']);
+const CONSTRAINT_KINDS: ReadonlySet<NamedKind> = new Set([
+  'primary key',
+  'unique constraint',
+  'foreign key',
+  'check constraint',
+  'exclusion constraint',
+]);
 
 export class NameRegistry {
   private readonly relations = new Map<string, Owner>();

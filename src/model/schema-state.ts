@@ -8,7 +8,9 @@ import { ModelError } from '../errors.js';
 import type {
   CheckState,
   ColumnState,
+  Deferrable,
   EnumState,
+  ExclusionState,
   ForeignKeyState,
   IdentityOptions,
   IndexState,
@@ -19,10 +21,18 @@ import type {
   UniqueState,
 } from '../schema/types.js';
 import { identifierProblem } from '../sql/quote.js';
-import type { Column, ColumnConfig, ColumnData, IdentityOptionsInput, ReferentialActionName, TableTarget } from './column.js';
+import type {
+  Column,
+  ColumnConfig,
+  ColumnData,
+  DeferrableSetting,
+  IdentityOptionsInput,
+  ReferentialActionName,
+  TableTarget,
+} from './column.js';
 import { fullIdentityOptions, identityOptionsOf, type FullIdentityOptions } from '../schema/identity-options.js';
 import { isIntegerType } from './column-type.js';
-import type { IndexDefinition, TableConstraint } from './constraints.js';
+import type { ExclusionConstraint, IndexDefinition, TableConstraint } from './constraints.js';
 import { printLiteralDefault } from './default-literal.js';
 import type { EnumType } from './enum-type.js';
 import { resolveEnums, type EnumUse } from './resolve-enums.js';
@@ -75,6 +85,7 @@ interface Declared<T> {
 interface KeyDecl {
   readonly columns: readonly string[];
   readonly name: string | null;
+  readonly deferrable: DeferrableSetting;
 }
 
 interface ForeignKeyDecl extends KeyDecl {
@@ -82,11 +93,19 @@ interface ForeignKeyDecl extends KeyDecl {
   readonly refColumns: readonly string[];
   readonly onDelete: ReferentialActionName;
   readonly onUpdate: ReferentialActionName;
+  readonly match: 'simple' | 'full';
+  readonly notValid: boolean;
 }
 
 interface CheckDecl {
   readonly expression: SqlExpression;
   readonly name: string | null;
+  readonly notValid: boolean;
+}
+
+/** The optional `deferrable` field of a constraint state. */
+function deferrableField(setting: DeferrableSetting): { readonly deferrable?: Deferrable } {
+  return setting === null ? {} : { deferrable: setting };
 }
 
 /** A concrete table with its column- and table-level declarations gathered by kind. */
@@ -98,6 +117,7 @@ interface Gathered {
   readonly uniques: readonly Declared<KeyDecl>[];
   readonly foreignKeys: readonly Declared<ForeignKeyDecl>[];
   readonly checks: readonly Declared<CheckDecl>[];
+  readonly exclusions: readonly ExclusionConstraint[];
   readonly indexes: readonly IndexDefinition[];
 }
 
@@ -164,6 +184,7 @@ class SchemaBuilder {
     const uniques: Declared<KeyDecl>[] = [];
     const foreignKeys: Declared<ForeignKeyDecl>[] = [];
     const checks: Declared<CheckDecl>[] = [];
+    const exclusions: ExclusionConstraint[] = [];
     for (const columnName of columnNames) {
       const column: unknown = table.columns[columnName];
       if (!isObject(column) || column.kind !== 'column' || !isObject(column.data)) {
@@ -173,13 +194,23 @@ class SchemaBuilder {
       const d = (column as unknown as Column<ColumnConfig>).data;
       const [misuse] = d.misuse;
       if (misuse !== undefined) throw new ModelError(`${where}.${columnName}: ${misuse}`, { hint: 'reorder the calls on the column' });
-      if (d.primaryKey !== null) primaryKeys.push({ column: columnName, def: { columns: [columnName], name: d.primaryKey.name } });
-      if (d.unique !== null) uniques.push({ column: columnName, def: { columns: [columnName], name: d.unique.name } });
+      if (d.primaryKey !== null) primaryKeys.push({ column: columnName, def: { columns: [columnName], ...d.primaryKey } });
+      if (d.unique !== null) uniques.push({ column: columnName, def: { columns: [columnName], ...d.unique } });
       if (d.references !== null) {
         const r = d.references;
         foreignKeys.push({
           column: columnName,
-          def: { columns: [columnName], name: r.name, target: r.target, refColumns: [r.column], onDelete: r.onDelete, onUpdate: r.onUpdate },
+          def: {
+            columns: [columnName],
+            name: r.name,
+            target: r.target,
+            refColumns: [r.column],
+            onDelete: r.onDelete,
+            onUpdate: r.onUpdate,
+            match: r.match,
+            deferrable: r.deferrable,
+            notValid: r.notValid,
+          },
         });
       }
       for (const c of d.checks) checks.push({ column: columnName, def: c });
@@ -198,6 +229,9 @@ class SchemaBuilder {
         case 'check':
           checks.push({ column: null, def: c });
           break;
+        case 'exclude':
+          exclusions.push(c);
+          break;
         default: {
           const unknown: never = c;
           throw new ModelError(`${where}: unknown constraint ${JSON.stringify(unknown)}`, {
@@ -206,7 +240,7 @@ class SchemaBuilder {
         }
       }
     }
-    this.tables.set(name, { name, table, columnNames, primaryKeys, uniques, foreignKeys, checks, indexes: table.indexes });
+    this.tables.set(name, { name, table, columnNames, primaryKeys, uniques, foreignKeys, checks, exclusions, indexes: table.indexes });
   }
 
   /** Enums the schema owns: those listed in `enums` and those its columns use without another owner. */
@@ -226,6 +260,7 @@ class SchemaBuilder {
     for (const { def } of t.uniques) if (def.name !== null) this.names.explicit(def.name, t.name, 'unique constraint');
     for (const { def } of t.foreignKeys) if (def.name !== null) this.names.explicit(def.name, t.name, 'foreign key');
     for (const { def } of t.checks) if (def.name !== null) this.names.explicit(def.name, t.name, 'check constraint');
+    for (const def of t.exclusions) if (def.name !== null) this.names.explicit(def.name, t.name, 'exclusion constraint');
     for (const def of t.indexes) if (def.name !== null) this.names.explicit(def.name, t.name, 'index');
   }
 
@@ -262,7 +297,7 @@ class SchemaBuilder {
       const name =
         def.name ??
         this.names.generate(t.name, 'unique constraint', t.name, columnNamesAddition(indexColumnNames(def.columns)), 'key', `on (${list(def.columns)})`);
-      return { name, columns: [...def.columns] };
+      return { name, columns: [...def.columns], ...deferrableField(def.deferrable) };
     });
     const checks: CheckState[] = t.checks.map(({ def, column }) => {
       const expression = def.expression.text;
@@ -270,9 +305,10 @@ class SchemaBuilder {
       const used = referencedColumns(expression, t.columnNames);
       const name =
         def.name ?? this.names.generate(t.name, 'check constraint', t.name, used.length === 1 ? (used[0] ?? null) : null, 'check', `(${expression.trim()})`);
-      return { name, expression: printExpression(expression) };
+      return { name, expression: printExpression(expression), ...(def.notValid ? { notValid: true as const } : {}) };
     });
     const foreignKeys = t.foreignKeys.map((fk) => this.foreignKeyState(t, fk));
+    const exclusions = t.exclusions.map((x) => this.exclusionState(t, x));
     const indexes = t.indexes.map((ix) => this.indexState(t, ix));
     const byName = <T extends { readonly name: string }>(a: T, b: T): number => compareNames(a.name, b.name);
     return {
@@ -282,6 +318,7 @@ class SchemaBuilder {
       uniques: uniques.sort(byName),
       foreignKeys: foreignKeys.sort(byName),
       checks: checks.sort(byName),
+      ...(exclusions.length === 0 ? {} : { exclusions: exclusions.sort(byName) }),
       indexes: indexes.sort(byName),
       comment: t.table.comment === null || t.table.comment === '' ? null : t.table.comment,
     };
@@ -298,7 +335,7 @@ class SchemaBuilder {
     if (pk === undefined) return null;
     this.checkColumns(t, pk.def.columns, 'primary key');
     const name = pk.def.name ?? this.names.generate(t.name, 'primary key', t.name, null, 'pkey', '');
-    return { name, columns: [...pk.def.columns] };
+    return { name, columns: [...pk.def.columns], ...deferrableField(pk.def.deferrable) };
   }
 
   private columnState(t: Gathered, name: string, inPrimaryKey: boolean): ColumnState {
@@ -431,7 +468,29 @@ class SchemaBuilder {
       refColumns: [...refColumns],
       onDelete: ACTIONS[def.onDelete] ?? this.badAction(where, def.onDelete),
       onUpdate: ACTIONS[def.onUpdate] ?? this.badAction(where, def.onUpdate),
+      ...(def.match === 'full' ? { match: 'FULL' as const } : {}),
+      ...deferrableField(def.deferrable),
+      ...(def.notValid ? { notValid: true as const } : {}),
     };
+  }
+
+  /**
+   * An exclusion constraint, its definition written as `pg_get_constraintdef` would print it as
+   * far as the model can (normalisation through Postgres does the rest). Named as Postgres names
+   * it: `<table>_<element names>_excl`.
+   */
+  private exclusionState(t: Gathered, x: ExclusionConstraint): ExclusionState {
+    if (x.elements.length === 0) throw new ModelError(`${this.where(t.name)}: an exclusion constraint lists no element`, { hint: 'exclude([sql`during WITH &&`])' });
+    this.checkIdentifier(x.using, `${this.where(t.name)}: exclusion constraint method`, 'e.g. gist, btree, spgist');
+    const elements = x.elements.map((e) => e.text.trim());
+    const keys = elements.map((e) => e.replace(/\s+WITH\s+\S+$/i, ''));
+    const names = indexColumnNames(keys.map(indexKeyName));
+    const name =
+      x.name ?? this.names.generate(t.name, 'exclusion constraint', t.name, columnNamesAddition(names), 'excl', `on (${list(names)})`);
+    let definition = `EXCLUDE USING ${x.using} (${elements.join(', ')})`;
+    if (x.where !== null) definition += ` WHERE (${x.where.text.trim()})`;
+    if (x.deferrable !== null) definition += x.deferrable === 'deferred' ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+    return { name, definition };
   }
 
   private badAction(where: string, action: unknown): never {

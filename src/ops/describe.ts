@@ -4,6 +4,7 @@
 import { unknownOperation, type Operation } from './operation.js';
 import { quoteIdent, quoteLiteral } from '../sql/quote.js';
 import { identityOptionsSql } from '../schema/identity-options.js';
+import { validatableName } from './constraint-detail-operations.js';
 
 /** A name as a reader expects it: bare when plain lower-case, otherwise quoted. */
 function show(name: string): string {
@@ -101,6 +102,14 @@ export function describeOperation(op: Operation, schema: string): string {
     }
     case 'alterColumnCollation':
       return `~ column ${c(op.table, op.column)} collation ${orNone(op.from)} -> ${orNone(op.to)}`;
+    case 'addExclusion':
+      return `+ exclusion ${c(op.table, op.exclusion.name)} ${op.exclusion.definition}`;
+    case 'dropExclusion':
+      return `- exclusion ${c(op.table, op.exclusion.name)} ${op.exclusion.definition}`;
+    case 'validateConstraint':
+      return `~ constraint ${c(op.table, validatableName(op.constraint))} validated`;
+    case 'invalidateConstraint':
+      return `~ constraint ${c(op.table, validatableName(op.constraint))} made NOT VALID`;
     default:
       return unknownOperation(op);
   }

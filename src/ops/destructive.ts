@@ -4,6 +4,7 @@
  */
 import { unknownOperation, type Operation } from './operation.js';
 import { typeChangeKeepsValues } from './type-change.js';
+import { validatableName } from './constraint-detail-operations.js';
 import { quoteLiteral } from '../sql/quote.js';
 
 function labels(values: readonly string[]): string {
@@ -68,7 +69,12 @@ export function destructiveReason(op: Operation): string | null {
     case 'setColumnComment':
     case 'alterIdentityOptions':
     case 'alterColumnCollation':
+    case 'addExclusion':
+    case 'dropExclusion':
+    case 'invalidateConstraint':
       return null;
+    case 'validateConstraint':
+      return `validates constraint ${op.table}.${validatableName(op.constraint)}: fails if existing rows violate it`;
     case 'alterColumnGenerated':
       if (op.from.generated !== undefined) return null;
       return `makes ${op.table}.${op.to.name} a generated column by re-creating it: its values are replaced by computed ones`;

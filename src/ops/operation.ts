@@ -22,7 +22,16 @@ import type {
   UniqueState,
 } from '../schema/types.js';
 import type { ColumnDetailOperation } from './column-detail-operations.js';
+import type { ConstraintDetailOperation } from './constraint-detail-operations.js';
 
+export type {
+  AddExclusion,
+  ConstraintDetailOperation,
+  DropExclusion,
+  InvalidateConstraint,
+  ValidatableConstraint,
+  ValidateConstraint,
+} from './constraint-detail-operations.js';
 export type { AlterColumnCollation, AlterColumnGenerated, AlterIdentityOptions, ColumnDetailOperation } from './column-detail-operations.js';
 
 /** Identity generation of a column, or `null` for a column that is not an identity. */
@@ -343,7 +352,8 @@ export type Operation =
   | ReplaceEnum
   | SetTableComment
   | SetColumnComment
-  | ColumnDetailOperation;
+  | ColumnDetailOperation
+  | ConstraintDetailOperation;
 
 /** The `kind` of an {@link Operation}. */
 export type OperationKind = Operation['kind'];

@@ -4,6 +4,7 @@
 import { leavesChangingEnum } from './enum-type-use.js';
 import { compareNames } from '../schema/compare-names.js';
 import { unknownOperation, type Operation } from './operation.js';
+import { validatableName } from './constraint-detail-operations.js';
 
 /**
  * The phases, in the order they run. Renames come first so that every later operation can use
@@ -120,6 +121,13 @@ function phaseOf(op: Operation, changing: ReadonlySet<string>): Phase {
       return op.to === null ? 'dropCollation' : 'setCollation';
     case 'alterColumnGenerated':
       return 'alterGenerated';
+    case 'addExclusion':
+      return 'addConstraint';
+    case 'dropExclusion':
+      return 'dropConstraint';
+    case 'validateConstraint':
+    case 'invalidateConstraint':
+      return op.constraint.kind === 'check' ? 'addConstraint' : 'addForeignKey';
     default:
       return unknownOperation(op);
   }
@@ -166,6 +174,12 @@ function subjectOf(op: Operation): readonly [string, string] {
       return [op.table, op.column];
     case 'alterColumnGenerated':
       return [op.table, op.to.name];
+    case 'addExclusion':
+    case 'dropExclusion':
+      return [op.table, op.exclusion.name];
+    case 'validateConstraint':
+    case 'invalidateConstraint':
+      return [op.table, validatableName(op.constraint)];
     case 'addPrimaryKey':
     case 'dropPrimaryKey':
       return [op.table, op.primaryKey.name];

@@ -2,6 +2,7 @@
  * Reversal of operations: the down part of a migration is derived from its up part.
  */
 import { reverseColumnDetail } from './column-detail-operations.js';
+import { reverseConstraintDetail } from './constraint-detail-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
 
 /**
@@ -85,6 +86,11 @@ export function reverseOperation(op: Operation): Operation {
     case 'alterIdentityOptions':
     case 'alterColumnCollation':
       return reverseColumnDetail(op);
+    case 'addExclusion':
+    case 'dropExclusion':
+    case 'validateConstraint':
+    case 'invalidateConstraint':
+      return reverseConstraintDetail(op);
     default:
       return unknownOperation(op);
   }

@@ -19,9 +19,12 @@ import { collationClause, generatedClause, identityOptionsClause, renderColumnDe
 import { castsThroughText, typeChangeNeedsUsing } from '../ops/type-change.js';
 import { MAX_IDENTIFIER_BYTES, qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
 import { compareNames, sortByName } from '../schema/compare-names.js';
+import { validatableName } from '../ops/constraint-detail-operations.js';
 import type {
   CheckState,
   ColumnState,
+  Deferrable,
+  ExclusionState,
   ForeignKeyState,
   IndexState,
   PrimaryKeyState,
@@ -56,16 +59,26 @@ export function renderColumnDefinition(column: ColumnState): string {
   return parts.join(' ');
 }
 
+/** ` DEFERRABLE [INITIALLY DEFERRED]`, or nothing for a constraint that is not deferrable. */
+function deferrableClause(deferrable: Deferrable | undefined): string {
+  if (deferrable === undefined) return '';
+  return deferrable === 'deferred' ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+}
+
 function primaryKeyClause(primaryKey: PrimaryKeyState): string {
-  return `CONSTRAINT ${quoteIdent(primaryKey.name)} PRIMARY KEY ${columnList(primaryKey.columns)}`;
+  return `CONSTRAINT ${quoteIdent(primaryKey.name)} PRIMARY KEY ${columnList(primaryKey.columns)}${deferrableClause(primaryKey.deferrable)}`;
 }
 
 function uniqueClause(unique: UniqueState): string {
-  return `CONSTRAINT ${quoteIdent(unique.name)} UNIQUE ${columnList(unique.columns)}`;
+  return `CONSTRAINT ${quoteIdent(unique.name)} UNIQUE ${columnList(unique.columns)}${deferrableClause(unique.deferrable)}`;
 }
 
 function checkClause(check: CheckState): string {
-  return `CONSTRAINT ${quoteIdent(check.name)} CHECK (${check.expression})`;
+  return `CONSTRAINT ${quoteIdent(check.name)} CHECK (${check.expression})${check.notValid === true ? ' NOT VALID' : ''}`;
+}
+
+function exclusionClause(exclusion: ExclusionState): string {
+  return `CONSTRAINT ${quoteIdent(exclusion.name)} ${exclusion.definition}`;
 }
 
 function foreignKeyClause(foreignKey: ForeignKeyState, context: RenderContext): string {
@@ -76,9 +89,12 @@ function foreignKeyClause(foreignKey: ForeignKeyState, context: RenderContext): 
   let clause =
     `CONSTRAINT ${quoteIdent(foreignKey.name)} FOREIGN KEY ${columnList(foreignKey.columns)} ` +
     `REFERENCES ${target} ${columnList(foreignKey.refColumns)}`;
+  if (foreignKey.match !== undefined) clause += ` MATCH ${foreignKey.match}`;
   // NO ACTION is the default; leaving it out keeps the text close to what people write.
   if (foreignKey.onUpdate !== 'NO ACTION') clause += ` ON UPDATE ${foreignKey.onUpdate}`;
   if (foreignKey.onDelete !== 'NO ACTION') clause += ` ON DELETE ${foreignKey.onDelete}`;
+  clause += deferrableClause(foreignKey.deferrable);
+  if (foreignKey.notValid === true) clause += ' NOT VALID';
   return clause;
 }
 
@@ -108,17 +124,24 @@ function alterColumn(table: string, column: string, action: string): string {
 
 /**
  * The statements creating `table`: CREATE TABLE with its columns (in their order) and its
- * constraints (primary key, uniques, checks, foreign keys, each group by name), then its indexes
- * by name, then comments.
+ * constraints (primary key, uniques, checks, exclusions, foreign keys, each group by name), then
+ * its indexes by name, then comments. NOT VALID checks and foreign keys are added by `ALTER TABLE`
+ * after it: `CREATE TABLE` would mark them valid.
  */
 export function renderCreateTable(table: TableState, context: RenderContext): string[] {
   const items = table.columns.map(renderColumnDefinition);
+  const later: string[] = [];
+  const add = (clause: string, notValid: true | undefined): void => {
+    if (notValid === true) later.push(`ALTER TABLE ${quoteIdent(table.name)} ADD ${clause}`);
+    else items.push(clause);
+  };
   if (table.primaryKey !== null) items.push(primaryKeyClause(table.primaryKey));
   for (const unique of sortByName(table.uniques)) items.push(uniqueClause(unique));
-  for (const check of sortByName(table.checks)) items.push(checkClause(check));
-  for (const foreignKey of sortByName(table.foreignKeys)) items.push(foreignKeyClause(foreignKey, context));
+  for (const check of sortByName(table.checks)) add(checkClause(check), check.notValid);
+  for (const exclusion of sortByName(table.exclusions ?? [])) items.push(exclusionClause(exclusion));
+  for (const foreignKey of sortByName(table.foreignKeys)) add(foreignKeyClause(foreignKey, context), foreignKey.notValid);
   const body = items.length === 0 ? '()' : `(\n${items.map((item) => `  ${item}`).join(',\n')}\n)`;
-  const statements = [`CREATE TABLE ${quoteIdent(table.name)} ${body}`];
+  const statements = [`CREATE TABLE ${quoteIdent(table.name)} ${body}`, ...later];
   for (const index of sortByName(table.indexes)) statements.push(createIndex(table.name, index));
   if (table.comment !== null) statements.push(tableComment(table.name, table.comment));
   for (const column of table.columns) {
@@ -282,6 +305,20 @@ export function renderOperation(op: Operation, context: RenderContext): string[]
     case 'alterIdentityOptions':
     case 'alterColumnCollation':
       return renderColumnDetail(op, renderColumnDefinition);
+    case 'addExclusion':
+      return [`ALTER TABLE ${quoteIdent(op.table)} ADD ${exclusionClause(op.exclusion)}`];
+    case 'dropExclusion':
+      return [`ALTER TABLE ${quoteIdent(op.table)} DROP CONSTRAINT ${quoteIdent(op.exclusion.name)}`];
+    case 'validateConstraint':
+      return [`ALTER TABLE ${quoteIdent(op.table)} VALIDATE CONSTRAINT ${quoteIdent(validatableName(op.constraint))}`];
+    case 'invalidateConstraint': {
+      const clause =
+        op.constraint.kind === 'check' ? checkClause(op.constraint.check) : foreignKeyClause(op.constraint.foreignKey, context);
+      return [
+        `ALTER TABLE ${quoteIdent(op.table)} DROP CONSTRAINT ${quoteIdent(validatableName(op.constraint))}`,
+        `ALTER TABLE ${quoteIdent(op.table)} ADD ${clause}`,
+      ];
+    }
     default:
       return unknownOperation(op);
   }

@@ -50,14 +50,23 @@ export interface IdentityOptions {
   readonly cycle?: true;
 }
 
+/**
+ * When a deferrable constraint is checked: `'immediate'` (`DEFERRABLE INITIALLY IMMEDIATE`) or
+ * `'deferred'` (`DEFERRABLE INITIALLY DEFERRED`). A constraint that is not deferrable has no
+ * `deferrable` field.
+ */
+export type Deferrable = 'immediate' | 'deferred';
+
 export interface PrimaryKeyState {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly deferrable?: Deferrable;
 }
 
 export interface UniqueState {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly deferrable?: Deferrable;
 }
 
 export interface ForeignKeyState {
@@ -69,12 +78,28 @@ export interface ForeignKeyState {
   readonly refColumns: readonly string[];
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  /** `MATCH FULL`; absent for the default `MATCH SIMPLE`. */
+  readonly match?: 'FULL';
+  readonly deferrable?: Deferrable;
+  /** Added `NOT VALID` and not validated since; absent once validated. */
+  readonly notValid?: true;
 }
 
 export interface CheckState {
   readonly name: string;
   /** The boolean expression, without the `CHECK (...)` wrapper, as Postgres prints it. */
   readonly expression: string;
+  /** Added `NOT VALID` and not validated since; absent once validated. */
+  readonly notValid?: true;
+}
+
+/**
+ * An exclusion constraint, by its definition as `pg_get_constraintdef` prints it:
+ * `EXCLUDE USING gist (during WITH &&) WHERE ((room > 0)) DEFERRABLE`.
+ */
+export interface ExclusionState {
+  readonly name: string;
+  readonly definition: string;
 }
 
 export interface IndexState {
@@ -99,6 +124,8 @@ export interface TableState {
   readonly uniques: readonly UniqueState[];
   readonly foreignKeys: readonly ForeignKeyState[];
   readonly checks: readonly CheckState[];
+  /** Exclusion constraints, sorted by name; absent when there are none. */
+  readonly exclusions?: readonly ExclusionState[];
   /** Indexes that do not back a primary key or unique constraint. */
   readonly indexes: readonly IndexState[];
   readonly comment: string | null;

@@ -151,8 +151,7 @@ function everyKindState(s: string, o: string): SchemaState {
             },
             { name: 'cities_lower_name_idx', unique: false, method: 'btree', keys: ['lower(name)'], where: null },
           ],
-          // NOT VALID is not part of the state: the expression is all there is.
-          checks: [{ name: 'cities_name_check', expression: "(name <> ''::text)" }],
+          checks: [{ name: 'cities_name_check', expression: "(name <> ''::text)", notValid: true }],
         },
       ),
       table(

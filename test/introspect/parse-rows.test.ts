@@ -14,6 +14,11 @@ const base: RawConstraintRow = {
   on_delete: ' ',
   on_update: ' ',
   expression: null,
+  deferrable: false,
+  deferred: false,
+  validated: true,
+  match_type: 's',
+  definition: null,
 };
 
 const columns = new Map<string, TableColumns>([
@@ -77,6 +82,7 @@ describe('parsing catalog rows', () => {
         { name: 'a_check', expression: 'c' },
         { name: 'z_check', expression: '(b > 0)' },
       ],
+      exclusions: [],
     });
     expect(() => parseConstraintRows([{ ...base, name: 'nn', kind: 'n' }], columns)).toThrow('unexpected contype "n"');
     expect(() => parseConstraintRows([{ ...base, name: 'u', kind: 'u', columns: [3] }], columns)).toThrow(

@@ -37,6 +37,10 @@ describe('describeOperation', () => {
       '~ comment on column asia.countries.area',
       '~ column asia.countries.area generated none -> ((id * 2))',
       '~ column asia.countries.id identity options default -> INCREMENT BY 10 START WITH 100',
+      '+ exclusion asia.bookings.bookings_slot_excl EXCLUDE USING btree (slot WITH =)',
+      '- exclusion asia.bookings.bookings_slot_excl EXCLUDE USING btree (slot WITH =)',
+      '~ constraint asia.countries.countries_pop_check validated',
+      '~ constraint asia.countries.countries_size_check made NOT VALID',
       '~ column asia.countries.name collation none -> "C"',
     ]);
   });

@@ -74,6 +74,7 @@ export function applyOperations(state: SchemaState, ops: readonly Operation[]): 
     ...t.uniques.map((u) => u.name),
     ...t.checks.map((c) => c.name),
     ...t.foreignKeys.map((f) => f.name),
+    ...(t.exclusions ?? []).map((x) => x.name),
   ];
   const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
     a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
@@ -356,6 +357,38 @@ export function applyOperations(state: SchemaState, ops: readonly Operation[]): 
         const t = getTable(op.table);
         if (getColumn(t, op.column).comment !== op.from) fail(`comment of ${op.column} is not ${String(op.from)}`);
         setColumn(t, op.column, { comment: op.to });
+        break;
+      }
+      case 'addExclusion': {
+        const t = getTable(op.table);
+        if (constraintNames(t).includes(op.exclusion.name)) fail(`constraint ${op.exclusion.name} exists`);
+        t.exclusions = [...(t.exclusions ?? []), op.exclusion];
+        break;
+      }
+      case 'dropExclusion': {
+        const t = getTable(op.table);
+        if (!deepEqual(t.exclusions?.find((x) => x.name === op.exclusion.name), op.exclusion)) fail(`stale exclusion ${op.exclusion.name}`);
+        const rest = (t.exclusions ?? []).filter((x) => x.name !== op.exclusion.name);
+        if (rest.length === 0) delete t.exclusions;
+        else t.exclusions = rest;
+        break;
+      }
+      case 'validateConstraint':
+      case 'invalidateConstraint': {
+        const t = getTable(op.table);
+        const validated = op.kind === 'validateConstraint';
+        const strip = <T extends { readonly notValid?: true }>(item: T): T => {
+          const { notValid: _notValid, ...rest } = item;
+          return (validated ? rest : { ...rest, notValid: true }) as T;
+        };
+        if (op.constraint.kind === 'check') {
+          const check = op.constraint.check;
+          if (!t.checks.some((c) => c.name === check.name)) fail(`no check ${check.name}`);
+          t.checks = t.checks.map((c) => (c.name === check.name ? strip(check) : c));
+        } else {
+          const fk = op.constraint.foreignKey;
+          t.foreignKeys = t.foreignKeys.map((f) => (f.name === fk.name ? strip(fk) : f));
+        }
         break;
       }
       case 'alterColumnGenerated': {

@@ -95,6 +95,18 @@ export const samples: { readonly [K in OperationKind]: Extract<Operation, { kind
     from: null,
     to: { start: '100', increment: '10' },
   },
+  addExclusion: { kind: 'addExclusion', table: 'bookings', exclusion: { name: 'bookings_slot_excl', definition: 'EXCLUDE USING btree (slot WITH =)' } },
+  dropExclusion: { kind: 'dropExclusion', table: 'bookings', exclusion: { name: 'bookings_slot_excl', definition: 'EXCLUDE USING btree (slot WITH =)' } },
+  validateConstraint: {
+    kind: 'validateConstraint',
+    table: 'countries',
+    constraint: { kind: 'check', check: { name: 'countries_pop_check', expression: '(pop > 0)', notValid: true } },
+  },
+  invalidateConstraint: {
+    kind: 'invalidateConstraint',
+    table: 'countries',
+    constraint: { kind: 'check', check: { name: 'countries_size_check', expression: '(size > 0)', notValid: true } },
+  },
   alterColumnCollation: { kind: 'alterColumnCollation', table: 'countries', column: 'name', type: 'text', from: null, to: '"C"' },
 };
 
