@@ -20,6 +20,7 @@ import type { Session } from '../connection/types.js';
 import { ExitCode, WorlddbError } from '../errors.js';
 import { splitStatements } from '../revision/split-sql.js';
 import type { MigrationFile, MigrationStep } from '../revision/types.js';
+import { clearStartedSql, startedRowSql } from './interrupted.js';
 import { describeLockHolders, withLockRetries } from './lock-retry.js';
 import type { LockRetryProps } from './lock-retry.js';
 import { migrationContext } from './migration-context.js';
@@ -52,7 +53,12 @@ export interface ExecuteProps {
    * use, so that a failing first migration leaves no trace). Only with a transactional first migration.
    */
   readonly setupSql?: string;
+  /** Interrupted migrations run again (`retryInterrupted`): a failure keeps them recorded as interrupted. */
+  readonly retrying?: readonly string[];
 }
+
+/** Failures of a no-transaction migration before any of its statements changed anything. */
+const NOTHING_APPLIED = new WeakSet<object>();
 
 /** What umzug hands to every migration wrapper. */
 interface RunnerContext {
@@ -63,6 +69,7 @@ interface RunnerContext {
   readonly onEvent: ((event: RunnerEvent) => void) | undefined;
   /** The version table's DDL, taken by the first migration. */
   setupSql: string;
+  readonly retrying: readonly string[];
 }
 
 /**
@@ -85,6 +92,7 @@ export async function executeMigrations(
     storage,
     onEvent: props.onEvent,
     setupSql: props.setupSql ?? '',
+    retrying: props.retrying ?? [],
   };
   const umzug = new Umzug<RunnerContext>({
     migrations: migrations.map((migration) => ({
@@ -135,7 +143,20 @@ async function runMigration(ctx: RunnerContext, migration: MigrationFile, direct
     if (lockTimeoutMs === null) await attempt();
     else await withLockRetries(lockRetryProps(ctx, migration.name, lockTimeoutMs), attempt);
   } else if (setup !== '') throw new WorlddbError('version table setup needs a transactional first migration', ExitCode.internal);
-  else await runWithoutTransaction(ctx, migration, direction, step, row);
+  else if (direction === 'down') await runWithoutTransaction(ctx, migration, direction, step, row);
+  else {
+    // Its start is committed first, so that a kill half-way leaves it recorded as interrupted; the
+    // record of its start goes with its row, in the row's implicit transaction.
+    await ctx.session.exec(startedRowSql(target.versionTable, migration));
+    try {
+      await runWithoutTransaction(ctx, migration, direction, step, () => `${clearStartedSql(target.versionTable, migration.name)}\n${row()}`);
+    } catch (error) {
+      if (NOTHING_APPLIED.has(error as object) && !ctx.retrying.includes(migration.name)) {
+        await ctx.session.exec(clearStartedSql(target.versionTable, migration.name)).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
   const durationMs = performance.now() - started;
   ctx.storage.committed({ name: migration.name, path: migration.path, direction, durationMs });
   ctx.onEvent?.({ kind: 'migration-done', schema: target.schema, name: migration.name, direction, durationMs });
@@ -197,6 +218,12 @@ async function runInTransaction(
   }
 }
 
+/** How a failed no-transaction migration is left: an `up` is recorded as interrupted (its start was recorded). */
+function leftAs(direction: 'up' | 'down'): string {
+  return direction === 'up' ? 'it is recorded as interrupted (worlddb status says what it left and how to finish)' : 'it is not recorded';
+}
+const CONCURRENT_BUILD = /^\s*(?:CREATE\s+(?:UNIQUE\s+)?INDEX|REINDEX)\b[^;]*\bCONCURRENTLY\b/i;
+
 async function runWithoutTransaction(
   ctx: RunnerContext,
   migration: MigrationFile,
@@ -215,7 +242,7 @@ async function runWithoutTransaction(
         throw migrationError({
           ...failure,
           error,
-          aftermath: 'it runs without a transaction: whatever it did before failing stays, and it is not recorded',
+          aftermath: `it runs without a transaction: whatever it did before failing stays; ${leftAs(direction)}`,
         });
       }
     } else {
@@ -227,11 +254,16 @@ async function runWithoutTransaction(
           await session.exec(statement.text);
         } catch (error) {
           const sql: SentSql = { sent: statement.text, prefixLength: 0, part: step.sql, partOffset: statement.offset, partLine: step.line };
-          const aftermath =
-            index === 0
-              ? 'it runs without a transaction; nothing of it was applied and it is not recorded'
-              : `it runs without a transaction: its first ${index} statement${index > 1 ? 's were' : ' was'} applied and stay, and it is not recorded`;
-          throw migrationError({ ...failure, error, sql, aftermath });
+          // A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind.
+          const nothing = index === 0 && !CONCURRENT_BUILD.test(statement.text.replace(/--[^\n]*/g, ''));
+          const aftermath = nothing
+            ? 'it runs without a transaction; nothing of it was applied and it is not recorded'
+            : index === 0
+              ? `it runs without a transaction, and a failed concurrent index build leaves an INVALID index behind; ${leftAs(direction)}`
+              : `it runs without a transaction: its first ${index} statement${index > 1 ? 's were' : ' was'} applied and stay; ${leftAs(direction)}`;
+          const failed = migrationError({ ...failure, error, sql, aftermath });
+          if (nothing) NOTHING_APPLIED.add(failed);
+          throw failed;
         }
       }
     }
@@ -245,7 +277,7 @@ async function runWithoutTransaction(
         ...failure,
         error: open ? new Error('it left a transaction open') : error,
         aftermath: open
-          ? 'everything since that transaction began was rolled back, and it is not recorded: check the schema, then fix the migration'
+          ? `everything since that transaction began was rolled back; ${leftAs(direction)}`
           : `recording it in ${versionTableName(target.versionTable)} failed; its changes stay, but it is not recorded: check the schema, then use worlddb stamp`,
       });
     }

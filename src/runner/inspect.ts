@@ -8,21 +8,35 @@ import { compareMigrationNames } from '../revision/file-name.js';
 import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { analyseFolder, problemsOf } from './plan.js';
 import type { FolderAnalysis } from './plan.js';
-import { withSession } from './run-context.js';
-import type { DatabaseOrSession, HistoryEntry, SchemaCurrent, SchemaHistory, SchemaStatus } from './types.js';
-import { readVersionTable } from './version-table.js';
+import type {
+  DatabaseOrSession,
+  HistoryEntry,
+  InterruptedReport,
+  MigrationProblem,
+  SchemaCurrent,
+  SchemaHistory,
+  SchemaStatus,
+} from './types.js';
+import { reportInterrupted } from './interrupted.js';
+import { fileLoader, MigrationLoader, withSession } from './run-context.js';
+import { readVersionState } from './version-table.js';
 
 interface Inspection {
   readonly exists: boolean;
   readonly analysis: FolderAnalysis;
+  /** Interrupted migrations, with what they left (read only when there are some). */
+  readonly interrupted: readonly InterruptedReport[];
 }
 
 async function inspect(where: DatabaseOrSession, target: SchemaTarget): Promise<Inspection> {
   const filesRead = listMigrationFiles(target.source.migrationsDir);
   filesRead.catch(() => undefined);
-  const applied = await withSession(where, (session) => readVersionTable(session, target.versionTable));
-  const files = await filesRead;
-  return { exists: applied !== null, analysis: analyseFolder(files, applied ?? []) };
+  return withSession(where, async (session) => {
+    const state = await readVersionState(session, target.versionTable);
+    const files = await filesRead;
+    const interrupted = await reportInterrupted(session, target, state?.interrupted ?? [], fileLoader(files, new MigrationLoader()));
+    return { exists: state !== null, analysis: analyseFolder(files, state?.applied ?? []), interrupted };
+  });
 }
 
 function lastOf(analysis: FolderAnalysis): { name: string; appliedAt: Date } | null {
@@ -39,7 +53,7 @@ function lastOf(analysis: FolderAnalysis): { name: string; appliedAt: Date } | n
  * if (!s.versionTableExists) console.log(`${s.schema}: no version table`);
  */
 export async function status(where: DatabaseOrSession, target: SchemaTarget): Promise<SchemaStatus> {
-  const { exists, analysis } = await inspect(where, target);
+  const { exists, analysis, interrupted } = await inspect(where, target);
   return {
     schema: target.schema,
     versionTable: target.versionTable,
@@ -48,7 +62,11 @@ export async function status(where: DatabaseOrSession, target: SchemaTarget): Pr
     applied: analysis.applied.length,
     pending: analysis.pending.map((file) => file.name),
     last: lastOf(analysis),
-    problems: problemsOf(analysis),
+    problems: [
+      ...problemsOf(analysis),
+      ...interrupted.map((run): MigrationProblem => ({ kind: 'interrupted', name: run.name, startedAt: run.startedAt })),
+    ],
+    interrupted,
   };
 }
 
@@ -60,21 +78,23 @@ export async function status(where: DatabaseOrSession, target: SchemaTarget): Pr
  * h.entries.filter((e) => e.state === 'pending').map((e) => e.name)
  */
 export async function history(where: DatabaseOrSession, target: SchemaTarget): Promise<SchemaHistory> {
-  const { exists, analysis } = await inspect(where, target);
-  const names = [...new Set([...analysis.files.map((file) => file.name), ...analysis.applied.map((row) => row.name)])];
+  const { exists, analysis, interrupted } = await inspect(where, target);
+  const interruptedByName = new Map(interrupted.map((run) => [run.name, run]));
+  const names = [...new Set([...analysis.files.map((file) => file.name), ...analysis.applied.map((row) => row.name), ...interruptedByName.keys()])];
   names.sort(compareMigrationNames);
   const outOfOrder = new Set(analysis.outOfOrder.map((file) => file.name));
   const changed = new Set(analysis.changed.map((file) => file.name));
   const entries = names.map((name): HistoryEntry => {
     const file = analysis.fileByName.get(name);
     const row = analysis.appliedByName.get(name);
+    const started = interruptedByName.get(name);
     const state: HistoryEntry['state'] =
-      row === undefined ? 'pending' : file === undefined ? 'missing' : changed.has(name) ? 'changed' : 'applied';
+      started !== undefined ? 'interrupted' : row === undefined ? 'pending' : file === undefined ? 'missing' : changed.has(name) ? 'changed' : 'applied';
     return {
       name,
       state,
       path: file?.path ?? null,
-      appliedAt: row?.appliedAt ?? null,
+      appliedAt: row?.appliedAt ?? started?.startedAt ?? null,
       executionMs: row?.executionMs ?? null,
       stamped: row?.stamped ?? false,
       outOfOrder: outOfOrder.has(name),

@@ -4,9 +4,11 @@
 import type { SchemaTarget } from '../config/types.js';
 import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { executeMigrations } from './execute-migrations.js';
+import { ensureFinishedColumn, settleInterrupted } from './interrupted.js';
 import { analyseFolder, planMigrate } from './plan.js';
 import { requireUpStatements } from './require-parts.js';
 import {
+  fileLoader,
   createVersionTable,
   execBookkeeping,
   MigrationLoader,
@@ -16,7 +18,7 @@ import {
   withSession,
 } from './run-context.js';
 import type { DatabaseOrSession, MigrateOptions, MigrateResult } from './types.js';
-import { readVersionTable, updateChecksumSql } from './version-table.js';
+import { readVersionState, readVersionTable, updateChecksumSql } from './version-table.js';
 
 /**
  * Applies the pending migrations of `target` (up to `options.to`), each in its own transaction
@@ -59,7 +61,9 @@ export async function migrate(
     requireUpStatements(target.schema, await loader.load(first.run));
 
     return withMigrationLock(session, target, options, async () => {
-      const applied = await readVersionTable(session, ref);
+      const state = await readVersionState(session, ref);
+      const applied = state?.applied ?? null;
+      const retrying = await settleInterrupted(session, target, state?.interrupted ?? [], fileLoader(files, loader), options);
       const plan = planMigrate(analyseFolder(files, applied ?? []), target.schema, options);
       if (plan.accept.length > 0) {
         const updates = plan.accept.map((file) => updateChecksumSql(ref, file.name, file.checksum));
@@ -76,11 +80,13 @@ export async function migrate(
         if (migrations[0]?.transactional === true) setupSql = setup;
         else await createVersionTable(session, target, settings, setup);
       }
+      if (applied !== null && migrations.some((migration) => !migration.transactional)) await ensureFinishedColumn(session, ref);
       const runs = await executeMigrations(
         {
           session,
           target,
           settings,
+          retrying,
           appliedNames: (applied ?? []).map((row) => row.name),
           ...(setupSql === undefined ? {} : { setupSql }),
           ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),

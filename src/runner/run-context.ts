@@ -186,3 +186,12 @@ export async function execBookkeeping(
     });
   }
 }
+
+/** Loads one migration of `files` by name through `loader`, or null when there is no such file or it is broken. */
+export function fileLoader(files: readonly MigrationFileEntry[], loader: MigrationLoader): (name: string) => Promise<MigrationFile | null> {
+  return async (name) => {
+    const entry = files.find((file) => file.name === name);
+    if (entry === undefined) return null;
+    return (await loader.load([entry]).catch(() => null))?.[0] ?? null;
+  };
+}

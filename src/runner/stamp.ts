@@ -6,7 +6,8 @@ import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { analyseFolder, planStamp } from './plan.js';
 import { execBookkeeping, migrationSettings, prepareVersionTable, withMigrationLock, withSession } from './run-context.js';
 import type { DatabaseOrSession, RunOptions, StampResult, StampTarget } from './types.js';
-import { deleteRowSql, insertRowSql, readVersionTable } from './version-table.js';
+import { clearStartedSql } from './interrupted.js';
+import { deleteRowSql, insertRowSql, readVersionState, readVersionTable } from './version-table.js';
 
 /**
  * Makes the version table of `target` say that exactly the migrations up to `to` are applied —
@@ -34,18 +35,23 @@ export async function stamp(
     const nothing: StampResult = { schema: target.schema, versionTable: ref, added: [], removed: [] };
     if (before === null && to === 'base') return nothing;
     return withMigrationLock(session, target, options, async () => {
-      const applied = await readVersionTable(session, ref);
+      const state = await readVersionState(session, ref);
+      const applied = state?.applied ?? null;
+      const interrupted = state?.interrupted ?? [];
       const plan = planStamp(analyseFolder(files, applied ?? []), target.schema, to);
-      if (applied !== null && plan.add.length === 0 && plan.remove.length === 0) return nothing;
+      if (applied !== null && plan.add.length === 0 && plan.remove.length === 0 && interrupted.length === 0) return nothing;
       const setup = applied === null ? [await prepareVersionTable(session, target, settings)] : [];
+      // Interrupted starts go: stamped as applied when up to `to`, forgotten otherwise.
+      const forgotten = interrupted.filter((run) => !plan.add.some((file) => file.name === run.name)).map((run) => run.name);
       const statements = [
         ...setup,
+        ...(interrupted.length > 0 ? [clearStartedSql(ref)] : []),
         ...plan.remove.map((row) => deleteRowSql(ref, row.name)),
         ...plan.add.map((file) => insertRowSql(ref, { name: file.name, checksum: file.checksum, executionMs: 0, stamped: true })),
       ];
       await execBookkeeping(session, target, settings, statements, `stamping ${to}`);
       if (applied === null) options.onEvent?.({ kind: 'version-table-created', schema: target.schema, versionTable: ref });
-      return { ...nothing, added: plan.add.map((file) => file.name), removed: plan.remove.map((row) => row.name) };
+      return { ...nothing, added: plan.add.map((file) => file.name), removed: [...plan.remove.map((row) => row.name), ...forgotten] };
     });
   });
 }

@@ -22,11 +22,37 @@ export interface AppliedMigration {
   readonly stamped: boolean;
 }
 
+/**
+ * A no-transaction migration whose start was recorded but whose end never was: the process was
+ * killed, or it failed after changing something. Part of it may be applied.
+ */
+export interface InterruptedMigration {
+  readonly name: string;
+  readonly checksum: string;
+  readonly startedAt: Date;
+}
+
+/** What an interrupted migration left that the catalog shows, and the way to finish it. */
+export interface InterruptedReport extends InterruptedMigration {
+  /** Indexes of the schema that are INVALID (an interrupted `CREATE INDEX CONCURRENTLY`), qualified. */
+  readonly invalidIndexes: readonly string[];
+  /** Indexes its statements create that exist and are valid (the statement completed), qualified. */
+  readonly completeIndexes: readonly string[];
+  /** Indexes its statements create that do not exist. */
+  readonly absentIndexes: readonly string[];
+  /** What to do: `retry` (after dropping the invalid indexes) or `stamp` (it looks complete). */
+  readonly advice: 'retry' | 'stamp';
+  /** The commands that finish it, in order (SQL ends with `;`, worlddb commands start with `worlddb`). */
+  readonly steps: readonly string[];
+}
+
 /** What the runner reports while it works, for progress output. */
 export type RunnerEvent =
   | { readonly kind: 'lock-wait'; readonly schema: string }
   | { readonly kind: 'version-table-created'; readonly schema: string; readonly versionTable: VersionTableRef }
   | { readonly kind: 'checksum-accepted'; readonly schema: string; readonly name: string }
+  /** An interrupted migration's record of its start was removed, to run it again (`retryInterrupted`). */
+  | { readonly kind: 'interrupted-retry'; readonly schema: string; readonly name: string }
   | { readonly kind: 'migration-start'; readonly schema: string; readonly name: string; readonly direction: 'up' | 'down' }
   /** A transactional migration timed out waiting for a lock, was rolled back, and runs again after `delayMs`. */
   | { readonly kind: 'lock-retry'; readonly schema: string; readonly name: string; readonly retry: number; readonly delayMs: number }
@@ -76,6 +102,11 @@ export interface MigrateOptions extends RunOptions, SafetyOptions {
   readonly to?: string;
   /** Apply pending migrations that sort before the last applied one. Default: refuse. */
   readonly allowOutOfOrder?: boolean;
+  /**
+   * Run an interrupted no-transaction migration again (after its leftovers were dropped). Default:
+   * refuse, naming what it left and how to finish.
+   */
+  readonly retryInterrupted?: boolean;
 }
 
 export interface DowngradeOptions extends RunOptions, SafetyOptions {
@@ -135,7 +166,9 @@ export interface StampResult {
 export type MigrationProblem =
   | { readonly kind: 'checksum-changed'; readonly name: string; readonly path: string }
   | { readonly kind: 'file-missing'; readonly name: string }
-  | { readonly kind: 'out-of-order'; readonly name: string; readonly path: string; readonly lastApplied: string };
+  | { readonly kind: 'out-of-order'; readonly name: string; readonly path: string; readonly lastApplied: string }
+  /** A no-transaction migration that started and never finished (details in `SchemaStatus.interrupted`). */
+  | { readonly kind: 'interrupted'; readonly name: string; readonly startedAt: Date };
 
 export interface SchemaStatus {
   readonly schema: string;
@@ -150,6 +183,8 @@ export interface SchemaStatus {
   /** The most recently applied migration, or null. */
   readonly last: { readonly name: string; readonly appliedAt: Date } | null;
   readonly problems: readonly MigrationProblem[];
+  /** No-transaction migrations that started and never finished (also listed as pending), with what they left. */
+  readonly interrupted: readonly InterruptedReport[];
 }
 
 /** One line of `history`: every migration file and every version-table row, in name order. */
@@ -157,9 +192,10 @@ export interface HistoryEntry {
   readonly name: string;
   /**
    * `applied`; `pending`; `changed` (applied, but the file's checksum differs); `missing` (applied,
-   * but the file is gone).
+   * but the file is gone); `interrupted` (a no-transaction migration that started and never
+   * finished; `appliedAt` is when it started).
    */
-  readonly state: 'applied' | 'pending' | 'changed' | 'missing';
+  readonly state: 'applied' | 'pending' | 'changed' | 'missing' | 'interrupted';
   /** Absolute path of the file, or null when it is missing. */
   readonly path: string | null;
   readonly appliedAt: Date | null;

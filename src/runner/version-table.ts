@@ -8,9 +8,13 @@
  *   checksum     text        NOT NULL,              -- sha256 (hex) of the file when applied
  *   applied_at   timestamptz NOT NULL DEFAULT now(),
  *   execution_ms integer     NOT NULL,              -- 0 for stamped rows
- *   stamped      boolean     NOT NULL DEFAULT false -- written by `stamp`, not by running it
+ *   stamped      boolean     NOT NULL DEFAULT false, -- written by `stamp`, not by running it
+ *   finished     boolean     NOT NULL DEFAULT true   -- false: a no-transaction migration started, never finished
  * );
  * ```
+ *
+ * Tables made by earlier versions have no `finished` column: it is added (under the migration
+ * lock) before the first no-transaction migration runs, and every read works with or without it.
  *
  * Rows are written as SQL text with literal values (not parameters) so that a row's INSERT and
  * the COMMIT travel in one round trip, and so that `--sql` shows exactly what runs.
@@ -19,7 +23,7 @@ import type { SchemaTarget, VersionTableRef } from '../config/types.js';
 import type { Queryable } from '../connection/types.js';
 import { describeCause, WorlddbError, ExitCode } from '../errors.js';
 import { qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
-import type { AppliedMigration } from './types.js';
+import type { AppliedMigration, InterruptedMigration } from './types.js';
 
 /** `"schema"."table"` of a version table. */
 export function versionTableName(ref: VersionTableRef): string {
@@ -42,7 +46,8 @@ export function createVersionTableSql(
     '  checksum text NOT NULL,',
     '  applied_at timestamptz NOT NULL DEFAULT now(),',
     '  execution_ms integer NOT NULL,',
-    '  stamped boolean NOT NULL DEFAULT false',
+    '  stamped boolean NOT NULL DEFAULT false,',
+    '  finished boolean NOT NULL DEFAULT true',
     ');',
   ].join('\n');
 }
@@ -85,6 +90,15 @@ interface RawVersionRow {
   readonly applied_at: Date | string;
   readonly execution_ms: number | string;
   readonly stamped: boolean;
+  /** Absent in tables made by earlier versions. */
+  readonly finished?: boolean;
+}
+
+/** What a version table says: the applied migrations, and the ones started but never finished. */
+export interface VersionTableState {
+  readonly applied: AppliedMigration[];
+  /** No-transaction migrations whose start was recorded and whose end never was (see interrupted.ts). */
+  readonly interrupted: InterruptedMigration[];
 }
 
 /** Postgres SQLSTATEs meaning "that table (or its schema) is not there". */
@@ -99,11 +113,17 @@ const INVALID_SCHEMA = '3F000';
  * Must not run inside a transaction: a missing table is detected by the query failing.
  */
 export async function readVersionTable(session: Queryable, ref: VersionTableRef): Promise<AppliedMigration[] | null> {
+  return (await readVersionState(session, ref))?.applied ?? null;
+}
+
+/**
+ * {@link readVersionTable}, with the interrupted migrations as well (still one query): rows whose
+ * `finished` is false are not applied. `SELECT *` so that it reads tables with or without that column.
+ */
+export async function readVersionState(session: Queryable, ref: VersionTableRef): Promise<VersionTableState | null> {
   let rows: RawVersionRow[];
   try {
-    const result = await session.query<RawVersionRow>(
-      `SELECT name, checksum, applied_at, execution_ms, stamped FROM ${versionTableName(ref)} ORDER BY applied_at, name COLLATE "C"`,
-    );
+    const result = await session.query<RawVersionRow>(`SELECT * FROM ${versionTableName(ref)} ORDER BY applied_at, name COLLATE "C"`);
     rows = result.rows;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -113,11 +133,11 @@ export async function readVersionTable(session: Queryable, ref: VersionTableRef)
       cause: error,
     });
   }
-  return rows.map((row) => ({
-    name: row.name,
-    checksum: row.checksum,
-    appliedAt: row.applied_at instanceof Date ? row.applied_at : new Date(row.applied_at),
-    executionMs: Number(row.execution_ms),
-    stamped: row.stamped,
-  }));
+  const state: VersionTableState = { applied: [], interrupted: [] };
+  for (const row of rows) {
+    const at = row.applied_at instanceof Date ? row.applied_at : new Date(row.applied_at);
+    if (row.finished === false) state.interrupted.push({ name: row.name, checksum: row.checksum, startedAt: at });
+    else state.applied.push({ name: row.name, checksum: row.checksum, appliedAt: at, executionMs: Number(row.execution_ms), stamped: row.stamped });
+  }
+  return state;
 }

@@ -78,15 +78,16 @@ export async function tablesOf(db: Database, schema: string): Promise<string[]> 
   return rows.map((row) => row.name).sort();
 }
 
-/** Names in a version table, in applied order; null when it does not exist. */
+/** Names of the applied migrations in a version table, in applied order; null when it does not exist. */
 export async function versionRows(db: Database, target: SchemaTarget): Promise<string[] | null> {
   const exists = await query<{ t: string | null }>(db, 'SELECT to_regclass($1)::text AS t', [
     `${quoteIdent(target.versionTable.schema)}.${quoteIdent(target.versionTable.table)}`,
   ]);
   if (exists[0]?.t === null || exists[0]?.t === undefined) return null;
-  const rows = await query<{ name: string }>(
+  const rows = await query<{ name: string; finished?: boolean }>(
     db,
-    `SELECT name FROM ${quoteIdent(target.versionTable.schema)}.${quoteIdent(target.versionTable.table)} ORDER BY applied_at, name`,
+    `SELECT * FROM ${quoteIdent(target.versionTable.schema)}.${quoteIdent(target.versionTable.table)} ORDER BY applied_at, name`,
   );
-  return rows.map((row) => row.name);
+  // A row whose `finished` is false records an interrupted start, not an applied migration.
+  return rows.filter((row) => row.finished !== false).map((row) => row.name);
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
 import { displayPath } from '../../revision/display-path.js';
+import { describeInterrupted } from '../../runner/interrupted.js';
 import type { SchemaTarget } from '../../config/types.js';
 import type { DatabaseOrSession, HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
 import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
@@ -58,6 +59,8 @@ export function problemText(problem: MigrationProblem): string {
       return `${problem.name}: applied, but its file is missing`;
     case 'out-of-order':
       return `${problem.name}: pending but sorts before the last applied ${problem.lastApplied} (migrate refuses; --allow-out-of-order)`;
+    case 'interrupted':
+      return `${problem.name}: interrupted (started ${problem.startedAt.toISOString()}, never finished; migrate refuses)`;
   }
 }
 
@@ -72,6 +75,7 @@ function printStatus(output: Output, results: readonly SchemaStatus[], cwd: stri
     for (const name of s.pending) output.out(color.yellow(`    ${name}`));
     output.out(`  last applied   ${s.last === null ? color.dim('none') : `${s.last.name} ${color.dim(`at ${s.last.appliedAt.toISOString()}`)}`}`);
     for (const problem of s.problems) output.out(color.red(`  problem        ${problemText(problem)}`));
+    for (const run of s.interrupted) output.out(color.red(`  interrupted    ${run.name}: ${describeInterrupted(run)}`));
   }
 }
 
@@ -86,6 +90,8 @@ function stateLabel(entry: HistoryEntry, output: Output): string {
       return color.red('changed');
     case 'missing':
       return color.red('missing');
+    case 'interrupted':
+      return color.red('interrupted');
   }
 }
 

@@ -13,6 +13,7 @@ interface MigrateFlags extends SchemaSelection, TimeoutFlags {
   readonly acceptChecksum?: boolean | string[];
   readonly allowOutOfOrder?: boolean;
   readonly allowMissing?: boolean;
+  readonly retryInterrupted?: boolean;
 }
 
 /** Prints runner progress: one line per migration. */
@@ -41,6 +42,9 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
           ),
         );
         break;
+      case 'interrupted-retry':
+        output.err(output.errColor.yellow(`${event.schema}: running the interrupted ${event.name} again`));
+        break;
       case 'migration-start':
         break;
     }
@@ -57,7 +61,8 @@ export function makeMigrateCommand(env: CliEnv): Command {
     .option('--sql', 'print the SQL it would run, without running it')
     .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
     .option('--allow-out-of-order', 'apply pending migrations that sort before the last applied one')
-    .option('--allow-missing', 'go on although applied migrations have no file any more');
+    .option('--allow-missing', 'go on although applied migrations have no file any more')
+    .option('--retry-interrupted', 'run an interrupted no-transaction migration again (drop what it left first: see status)');
   addSchemaOptions(command);
   addTimeoutOptions(command);
   return command.action(async (positional: string | undefined, flags: MigrateFlags, cmd: Command) => {
@@ -70,6 +75,7 @@ export function makeMigrateCommand(env: CliEnv): Command {
       ...(flags.acceptChecksum === undefined ? {} : { acceptChecksums: flags.acceptChecksum }),
       allowOutOfOrder: flags.allowOutOfOrder === true,
       allowMissing: flags.allowMissing === true,
+      retryInterrupted: flags.retryInterrupted === true,
       onEvent: progressPrinter(env.output),
     };
     const { migrate, migrateSql } = await import('../../runner/index.js');
