@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { lintConfigSchema } from './lint-config.js';
 
 const duration = v.union([v.pipe(v.number(), v.minValue(0)), v.string()]);
 const nonEmpty = v.pipe(v.string(), v.minLength(1, 'Expected a non-empty string'));
@@ -27,6 +28,7 @@ export const configSchema = v.strictObject({
   statementTimeout: v.optional(duration),
   searchPath: v.optional(v.array(nonEmpty)),
   schemas: v.record(v.string(), schemaEntrySchema),
+  lint: v.optional(lintConfigSchema),
 });
 
 export type ParsedConfig = v.InferOutput<typeof configSchema>;

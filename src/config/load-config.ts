@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.js';
 import { identifierProblem } from '../sql/quote.js';
 import { configSchema, type ParsedConfig } from './config-schema.js';
 import { parseDuration } from './duration.js';
+import { resolveLintConfig } from './lint-config.js';
 import { findConfig } from './find-config.js';
 import { readConfigFile } from './read-config-file.js';
 import type { DatabaseSettings, ResolvedConfig, SchemaTarget } from './types.js';
@@ -99,6 +100,7 @@ export function resolveConfig(raw: unknown, configPath: string, options: Omit<Lo
       return schema;
     }),
     targets,
+    lint: resolveLintConfig(parsed.lint),
   };
 }
 

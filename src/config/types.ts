@@ -6,6 +6,7 @@
  * folder describe it) are kept apart on purpose: a later *group* will point many schemas at one
  * source, each with its own version table.
  */
+import type { LintConfigInput, LintSettings } from './lint-config.js';
 
 /** Durations are milliseconds, or strings such as `"500ms"`, `"10s"`, `"2min"`. */
 export type DurationInput = number | string;
@@ -50,6 +51,8 @@ export interface WorlddbConfigInput {
    */
   readonly searchPath?: readonly string[];
   readonly schemas: Readonly<Record<string, SchemaConfigInput>>;
+  /** `worlddb lint` settings (see the README's lint section). */
+  readonly lint?: LintConfigInput;
 }
 
 /** Where a version table lives. */
@@ -98,4 +101,6 @@ export interface ResolvedConfig {
   readonly searchPath: readonly string[];
   /** Every schema, in config order. */
   readonly targets: readonly SchemaTarget[];
+  /** `worlddb lint` settings, defaults filled in. */
+  readonly lint: LintSettings;
 }

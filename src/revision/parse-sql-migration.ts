@@ -31,7 +31,8 @@
  * SQL-standard function body, which is one statement.)
  *
  * Markers are matched case-insensitively, with optional blanks after `--`; any other
- * `-- worlddb:...` line is an error, so a misspelt marker is never taken for a comment.
+ * `-- worlddb:...` line is an error, so a misspelt marker is never taken for a comment (except
+ * `-- worlddb:lint-ignore RULE reason`, read by `worlddb lint`).
  * Before the up marker only comments and blank lines are allowed. Unqualified names resolve to the
  * schema being migrated: `search_path` is set to `"<schema>"` alone (plus the config's `searchPath`)
  * while a migration runs.
@@ -58,6 +59,8 @@ export const SQL_MARKERS = {
 
 const MARKER_LINE = /^\s*--\s*worlddb:(\S*)\s*$/i;
 const MARKER_PREFIX = /^\s*--\s*worlddb:/i;
+/** `-- worlddb:lint-ignore RULE reason` comments belong to `worlddb lint`, not to the file format. */
+const LINT_IGNORE_LINE = /^\s*--\s*worlddb:lint-ignore\b/i;
 
 const FORMAT_HINT =
   'a .sql migration has a line "-- worlddb:up" followed by its SQL, optionally a line ' +
@@ -80,7 +83,7 @@ export function parseSqlMigration(file: string, text: string): ParsedSqlMigratio
   let downLine = -1;
   let noTransactionLine = -1;
   lines.forEach((line, index) => {
-    if (!MARKER_PREFIX.test(line)) return;
+    if (!MARKER_PREFIX.test(line) || LINT_IGNORE_LINE.test(line)) return;
     const where = `${shown}:${index + 1}`;
     const directive = MARKER_LINE.exec(line)?.[1]?.toLowerCase();
     if (directive === 'up') {

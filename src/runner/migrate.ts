@@ -56,6 +56,7 @@ export async function migrate(
     };
     if (before !== null && first.run.length === 0 && first.accept.length === 0) return nothing;
 
+    if (first.run.length > 0) await options.beforeRun?.(first.run, session, target);
     // Refuse a broken file before taking the lock or changing anything.
     const loader = new MigrationLoader();
     requireUpStatements(target.schema, await loader.load(first.run));

@@ -2,8 +2,9 @@
  * Options and results of the runner's operations (`migrate`, `downgrade`, `stamp`, `status`,
  * `history`, `current` and the `--sql` previews).
  */
-import type { VersionTableRef } from '../config/types.js';
+import type { SchemaTarget, VersionTableRef } from '../config/types.js';
 import type { Database, Session } from '../connection/types.js';
+import type { MigrationFileEntry } from '../revision/types.js';
 
 /**
  * Where the runner works: a {@link Database} (the runner takes a session and gives it back), or a
@@ -107,6 +108,11 @@ export interface MigrateOptions extends RunOptions, SafetyOptions {
    * refuse, naming what it left and how to finish.
    */
   readonly retryInterrupted?: boolean;
+  /**
+   * Called with the migrations about to run, before the lock is taken and only when there are
+   * any (so "nothing pending" stays one query); throwing refuses the run. The CLI lints here.
+   */
+  readonly beforeRun?: (files: readonly MigrationFileEntry[], session: Session, target: SchemaTarget) => Promise<void>;
 }
 
 export interface DowngradeOptions extends RunOptions, SafetyOptions {

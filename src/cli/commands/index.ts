@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
 import { makeCheckCommand } from './check.js';
 import { makeDowngradeCommand } from './downgrade.js';
+import { makeLintCommand } from './lint.js';
 import { makeCurrentCommand, makeHistoryCommand, makeStatusCommand } from './inspect-commands.js';
 import { makeInitCommand } from './init.js';
 import { makeMigrateCommand } from './migrate.js';
@@ -27,6 +28,7 @@ export function registerCommands(program: Command, env: CliEnv, setExitCode: (co
     makeRedoCommand(env),
     makeShowCommand(env),
     makeCheckCommand(env, setExitCode),
+    makeLintCommand(env, setExitCode),
   ]) {
     program.addCommand(command.configureOutput(program.configureOutput()).exitOverride());
   }

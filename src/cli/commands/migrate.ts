@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import type { ResolvedConfig } from '../../config/types.js';
+import { RefusedError } from '../../errors.js';
 import { displayPath } from '../../revision/display-path.js';
 import type { MigrateOptions, RunnerEvent } from '../../runner/types.js';
 import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
@@ -14,6 +16,7 @@ interface MigrateFlags extends SchemaSelection, TimeoutFlags {
   readonly allowOutOfOrder?: boolean;
   readonly allowMissing?: boolean;
   readonly retryInterrupted?: boolean;
+  readonly allowUnsafe?: boolean;
 }
 
 /** Prints runner progress: one line per migration. */
@@ -51,6 +54,25 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
   };
 }
 
+/**
+ * Lints the migrations about to run (libpg-query is loaded only then) and refuses when lint finds
+ * errors, printing them; warnings do not stop `migrate` and are not printed (`worlddb lint` shows them).
+ */
+function lintGate(env: CliEnv, config: ResolvedConfig): NonNullable<MigrateOptions['beforeRun']> {
+  return async (entries, session, target) => {
+    const { schema } = target;
+    const { lintRun } = await import('../lint-run.js');
+    const { formatFinding } = await import('../../lint/format-findings.js');
+    const files = entries.map((entry) => ({ schema, path: entry.path, shown: displayPath(entry.path, env.cwd), text: entry.text }));
+    const run = await lintRun(config, session, [schema], files);
+    if (run.errors === 0) return;
+    for (const finding of run.findings) if (finding.severity === 'error') env.output.err(formatFinding(finding, env.output.errColor));
+    throw new RefusedError(`${schema}: lint found ${run.errors} error${run.errors === 1 ? '' : 's'} in the pending migrations; nothing was applied to this schema`, {
+      hint: 'write the safe form each finding shows, mark a reviewed statement with "-- worlddb:lint-ignore RULE reason", or pass --allow-unsafe',
+    });
+  };
+}
+
 /** `worlddb migrate` (alias `upgrade`): applies pending migrations. */
 export function makeMigrateCommand(env: CliEnv): Command {
   const command = new Command('migrate')
@@ -62,7 +84,8 @@ export function makeMigrateCommand(env: CliEnv): Command {
     .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
     .option('--allow-out-of-order', 'apply pending migrations that sort before the last applied one')
     .option('--allow-missing', 'go on although applied migrations have no file any more')
-    .option('--retry-interrupted', 'run an interrupted no-transaction migration again (drop what it left first: see status)');
+    .option('--retry-interrupted', 'run an interrupted no-transaction migration again (drop what it left first: see status)')
+    .option('--allow-unsafe', 'apply migrations although lint finds errors in them');
   addSchemaOptions(command);
   addTimeoutOptions(command);
   return command.action(async (positional: string | undefined, flags: MigrateFlags, cmd: Command) => {
@@ -77,6 +100,7 @@ export function makeMigrateCommand(env: CliEnv): Command {
       allowMissing: flags.allowMissing === true,
       retryInterrupted: flags.retryInterrupted === true,
       onEvent: progressPrinter(env.output),
+      ...(config.lint.migrate && flags.allowUnsafe !== true && flags.sql !== true ? { beforeRun: lintGate(env, config) } : {}),
     };
     const { migrate, migrateSql } = await import('../../runner/index.js');
     await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
