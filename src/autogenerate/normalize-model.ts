@@ -23,7 +23,7 @@ interface TableShape {
   readonly columns: readonly ShapeColumn[];
   readonly checks: readonly string[];
   readonly exclusions: readonly string[];
-  readonly indexes: readonly { unique: boolean; method: string; keys: readonly string[]; where: string | null }[];
+  readonly indexes: readonly Omit<IndexState, 'name'>[];
 }
 
 function shapeOf(table: TableState): TableShape {
@@ -38,7 +38,7 @@ function shapeOf(table: TableState): TableShape {
     }),
     checks: table.checks.map((c) => c.expression),
     exclusions: (table.exclusions ?? []).map((x) => x.definition),
-    indexes: table.indexes.map((i) => ({ unique: i.unique, method: i.method, keys: i.keys, where: i.where })),
+    indexes: table.indexes.map(({ name: _name, ...rest }) => rest),
   };
 }
 
@@ -91,7 +91,9 @@ function withNormalized(table: TableState, normalized: TableState, id: number): 
         }),
     indexes: table.indexes.map((index, j): IndexState => {
       const n = indexes.get(`w${id}_i${j}`);
-      return n === undefined ? index : { ...index, method: n.method, keys: n.keys, where: n.where };
+      if (n === undefined) return index;
+      const { with: _with, ...rest } = index;
+      return { ...rest, method: n.method, keys: n.keys, where: n.where, ...(n.with === undefined ? {} : { with: n.with }) };
     }),
   };
 }

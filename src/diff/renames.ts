@@ -138,6 +138,7 @@ export function applyRenames(from: SchemaState, to: SchemaState, hints: RenameHi
       indexes: table.indexes.map((index) => ({
         ...index,
         keys: index.keys.map(expression),
+        ...(index.include === undefined ? {} : { include: index.include.map(expression) }),
         where: index.where === null ? null : expression(index.where),
       })),
     };

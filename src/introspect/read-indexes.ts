@@ -17,6 +17,12 @@ export interface RawIndexRow {
   readonly key_count: number;
   /** `pg_get_expr(indpred, indrelid)`, or null for an index that is not partial. */
   readonly predicate: string | null;
+  /** The `INCLUDE` columns (`pg_get_indexdef(indexrelid, k, false)` past the keys), in order. */
+  readonly include: readonly string[];
+  /** The index's `reloptions` (`fillfactor=70`), or null. */
+  readonly options: readonly string[] | null;
+  /** `indnullsnotdistinct`. */
+  readonly nulls_not_distinct: boolean;
 }
 
 /**
@@ -31,8 +37,9 @@ export interface RawIndexRow {
  * FIRST` / `NULLS LAST` (`name COLLATE "C" text_pattern_ops DESC`). The per-column form
  * `pg_get_indexdef(indexrelid, k, false)` leaves all of these out. The non-pretty form is used,
  * as for every other expression here and as pg_dump does, because Postgres promises that it reads
- * back the same way. Only key columns are kept (`indnkeyatts`), not `INCLUDE` columns. The
- * predicate of a partial index is `pg_get_expr(indpred, indrelid)`.
+ * back the same way. Only key columns are kept (`indnkeyatts`); the `INCLUDE` columns are read
+ * one by one past them. The predicate of a partial index is `pg_get_expr(indpred, indrelid)`;
+ * storage parameters are the index's `reloptions`.
  */
 export const INDEXES_QUERY = `
 SELECT
@@ -42,7 +49,13 @@ SELECT
   am.amname AS method,
   pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
   i.indnkeyatts::integer AS key_count,
-  pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate
+  pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+  ARRAY(
+    SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false)
+    FROM pg_catalog.generate_series(i.indnkeyatts + 1, i.indnatts) AS k ORDER BY k
+  ) AS include,
+  ic.reloptions AS options,
+  i.indnullsnotdistinct AS nulls_not_distinct
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_index i ON i.indrelid = c.oid
@@ -124,5 +137,11 @@ export function parseIndexRow(row: RawIndexRow): IndexState {
   if (keys.length !== row.key_count) {
     throw new Error(`index ${row.table_name}.${row.name}: ${keys.length} keys read from ${JSON.stringify(row.definition)}, ${row.key_count} expected`);
   }
-  return { name: row.name, unique: row.unique, method: row.method, keys, where: row.predicate };
+  const index: IndexState = { name: row.name, unique: row.unique, method: row.method, keys, where: row.predicate };
+  return {
+    ...index,
+    ...(row.include.length === 0 ? {} : { include: [...row.include] }),
+    ...(row.options === null || row.options.length === 0 ? {} : { with: [...row.options].sort() }),
+    ...(row.nulls_not_distinct ? { nullsNotDistinct: true as const } : {}),
+  };
 }

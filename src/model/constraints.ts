@@ -73,13 +73,19 @@ export type TableConstraint<K extends string = string> =
   | CheckConstraint
   | ExclusionConstraint;
 
-export interface IndexOptions extends NameOption {
+export interface IndexOptions<K extends string = string> extends NameOption {
   /** `CREATE UNIQUE INDEX`. Default false. */
   readonly unique?: boolean;
   /** Access method: `btree` (default), `gin`, `gist`, `hash`, `brin`, ... */
   readonly using?: string;
   /** Predicate of a partial index. */
   readonly where?: SqlExpression;
+  /** `INCLUDE (...)`: columns stored in the index but not part of its key. */
+  readonly include?: readonly K[];
+  /** `WITH (...)`: storage parameters of the index, e.g. `{ fillfactor: 70 }`. */
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
+  /** `NULLS NOT DISTINCT` (Postgres 15+): a unique index treats nulls as equal. Default false. */
+  readonly nullsNotDistinct?: boolean;
 }
 
 export interface IndexDefinition<K extends string = string> {
@@ -93,6 +99,9 @@ export interface IndexDefinition<K extends string = string> {
   readonly using: string;
   readonly where: SqlExpression | null;
   readonly name: string | null;
+  readonly include: readonly K[];
+  readonly with: Readonly<Record<string, string | number | boolean>>;
+  readonly nullsNotDistinct: boolean;
 }
 
 /**
@@ -200,12 +209,13 @@ export function exclude(elements: readonly SqlExpression[], options: ExclusionOp
  *   index([sql`lower(name)`], { where: sql`deleted_at IS NULL` }),
  *   index([sql`population DESC NULLS LAST`]),           // countries_population_idx
  *   index([sql`metadata jsonb_path_ops`], { using: 'gin' }),
+ *   index(['email'], { unique: true, include: ['name'], nullsNotDistinct: true, with: { fillfactor: 70 } }),
  * ]
  */
-export function index<const K extends string | SqlExpression>(
+export function index<const K extends string | SqlExpression, const I extends string = never>(
   keys: readonly K[],
-  options: IndexOptions = {},
-): IndexDefinition<Extract<K, string>> {
+  options: IndexOptions<I> = {},
+): IndexDefinition<Extract<K, string> | I> {
   return Object.freeze({
     kind: 'index' as const,
     keys: Object.freeze([...keys]) as readonly (Extract<K, string> | SqlExpression)[],
@@ -213,5 +223,8 @@ export function index<const K extends string | SqlExpression>(
     using: options.using ?? 'btree',
     where: options.where ?? null,
     name: options.name ?? null,
+    include: Object.freeze([...(options.include ?? [])]),
+    with: Object.freeze({ ...(options.with ?? {}) }),
+    nullsNotDistinct: options.nullsNotDistinct === true,
   });
 }

@@ -524,12 +524,21 @@ class SchemaBuilder {
     const names = indexColumnNames(keyNames);
     const name =
       ix.name ?? this.names.generate(t.name, 'index', t.name, columnNamesAddition(names), 'idx', `on (${list(names)})`);
-    return {
+    const state: IndexState = {
       name,
       unique: ix.unique,
       method,
       keys: ix.keys.map((k) => (typeof k === 'string' ? printIdentifier(k) : k.text.trim())),
       where: ix.where === null ? null : printExpression(ix.where.text),
+    };
+    const include = ix.include ?? [];
+    if (include.length > 0) this.checkColumns(t, include, 'index INCLUDE list');
+    const storage = Object.entries(ix.with ?? {}).map(([key, value]) => `${key}=${String(value)}`).sort();
+    return {
+      ...state,
+      ...(include.length === 0 ? {} : { include: include.map(printIdentifier) }),
+      ...(storage.length === 0 ? {} : { with: storage }),
+      ...(ix.nullsNotDistinct === true ? { nullsNotDistinct: true as const } : {}),
     };
   }
 }

@@ -103,7 +103,10 @@ function createIndex(table: string, index: IndexState): string {
   // btree is the default method; other methods are names (identifiers) and are quoted.
   const method = index.method === 'btree' ? '' : ` USING ${quoteIdent(index.method)}`;
   const where = index.where === null ? '' : ` WHERE ${index.where}`;
-  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${quoteIdent(table)}${method} (${index.keys.join(', ')})${where}`;
+  const include = index.include === undefined ? '' : ` INCLUDE (${index.include.join(', ')})`;
+  const nulls = index.nullsNotDistinct === true ? ' NULLS NOT DISTINCT' : '';
+  const storage = index.with === undefined ? '' : ` WITH (${index.with.join(', ')})`;
+  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${quoteIdent(table)}${method} (${index.keys.join(', ')})${include}${nulls}${storage}${where}`;
 }
 
 function commentLiteral(comment: string | null): string {

@@ -115,6 +115,12 @@ export interface IndexState {
   readonly keys: readonly string[];
   /** Predicate of a partial index, or null. */
   readonly where: string | null;
+  /** `INCLUDE` columns (as Postgres prints them: quoted only when needed); absent when none. */
+  readonly include?: readonly string[];
+  /** Storage parameters (`WITH (fillfactor=70)`) as `name=value`, sorted; absent when none. */
+  readonly with?: readonly string[];
+  /** `NULLS NOT DISTINCT` (Postgres 15+); absent for the default `NULLS DISTINCT`. */
+  readonly nullsNotDistinct?: true;
 }
 
 export interface TableState {

@@ -180,6 +180,9 @@ describe('parsing catalog rows', () => {
       definition: 'CREATE INDEX t_lower_idx ON s.t USING btree (lower(name) DESC, a) INCLUDE (b) WHERE (active = true)',
       key_count: 2,
       predicate: '(active = true)',
+      include: ['b'],
+      options: ['fillfactor=70'],
+      nulls_not_distinct: false,
     };
     expect(parseIndexRow(row)).toEqual({
       name: 't_lower_idx',
@@ -187,6 +190,8 @@ describe('parsing catalog rows', () => {
       method: 'btree',
       keys: ['lower(name) DESC', 'a'],
       where: '(active = true)',
+      include: ['b'],
+      with: ['fillfactor=70'],
     });
     expect(() => parseIndexRow({ ...row, key_count: 3 })).toThrow('index t.t_lower_idx: 2 keys read from');
   });
