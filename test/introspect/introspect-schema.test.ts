@@ -369,6 +369,7 @@ describeEachDatabase('introspectSchema', (target) => {
                   method: 'btree',
                   keys: ['"Weird Col" COLLATE "C" DESC', `(("Weird Col" || ',)"'::text)) NULLS FIRST`],
                   where: null,
+                  include: ['"ID"'],
                 },
               ],
             },
