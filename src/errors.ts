@@ -22,6 +22,8 @@ export const ExitCode = {
   refused: 5,
   /** `worlddb check`: the database differs from the model or has pending migrations. */
   drift: 6,
+  /** Refused until confirmed: the command would destroy data; confirm on a terminal, or pass `--yes`. */
+  needsConfirmation: 7,
   /** A bug in worlddb. */
   internal: 70,
 } as const;
@@ -77,6 +79,13 @@ export class LockTimeoutError extends WorlddbError {
 export class RefusedError extends WorlddbError {
   constructor(message: string, props: WorlddbErrorProps = {}) {
     super(message, ExitCode.refused, props);
+  }
+}
+
+/** The command would destroy data and was not confirmed (not on a terminal without `--yes`, or answered no). */
+export class ConfirmationError extends WorlddbError {
+  constructor(message: string, props: WorlddbErrorProps = {}) {
+    super(message, ExitCode.needsConfirmation, props);
   }
 }
 

@@ -21,7 +21,8 @@ const EXIT_CODE_TEXT: Readonly<Record<number, string>> = {
   3: 'the database cannot be reached or opened',
   4: 'a lock was not granted in time',
   5: 'refused by a safety check (changed checksum, out of order, no down part, ...)',
-  6: 'pending migrations or drift between the database and the model',
+  6: 'check: pending migrations, what migrate would refuse, or drift between the database and the model',
+  7: 'refused until confirmed: it would destroy data (answer on a terminal, or pass --yes)',
   70: 'a bug in worlddb (run with --verbose and report it)',
 };
 
@@ -32,7 +33,7 @@ const HELP: Readonly<Record<string, CommandHelp>> = {
     examples: ['worlddb migrate --all', 'worlddb upgrade head --schema asia', 'worlddb migrate --to 20261127 --schema asia --sql'],
   },
   downgrade: {
-    exitCodes: [1, 4, 5],
+    exitCodes: [1, 4, 5, 7],
     examples: ['worlddb downgrade -1 --schema asia', 'worlddb downgrade base --schema asia', 'worlddb downgrade --steps 2 --schema asia --sql'],
   },
   stamp: { exitCodes: [4], examples: ['worlddb stamp head --schema asia', 'worlddb stamp -1 --schema asia'] },
@@ -43,7 +44,7 @@ const HELP: Readonly<Record<string, CommandHelp>> = {
     examples: ['worlddb revision -m "add languages" --schema asia', 'worlddb revision --autogenerate -m "add capital" --schema asia'],
   },
   check: { exitCodes: [1, 6], examples: ['worlddb check --all', 'worlddb check --schema asia --json'] },
-  status: { exitCodes: [1], examples: ['worlddb status', 'worlddb status --schema asia --json'] },
+  status: { exitCodes: [1, 5], examples: ['worlddb status', 'worlddb status --schema asia --json'] },
   history: { exitCodes: [1], examples: ['worlddb history --schema asia'] },
   current: { exitCodes: [1], examples: ['worlddb current'] },
 };

@@ -9,5 +9,7 @@ export { redo, checkRedo, type RedoOptions, type RedoResult } from './redo.js';
 export { findMigration, showMigration } from './show.js';
 export { status, history, current } from './inspect.js';
 export { migrateSql, downgradeSql } from './preview.js';
+export { downgradeImpact, destroysRows } from './downgrade-impact.js';
+export type { DowngradeImpact, Loss } from './downgrade-impact.js';
 export { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS } from './run-context.js';
 export type * from './types.js';

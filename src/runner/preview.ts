@@ -63,6 +63,23 @@ export async function migrateSql(where: DatabaseOrSession, target: SchemaTarget,
   });
 }
 
+/** What `downgrade` would revert for `target` with these options, loaded, refused as `downgrade` would. */
+export async function plannedDowngrade(
+  where: DatabaseOrSession,
+  target: SchemaTarget,
+  options: DowngradeOptions = {},
+): Promise<{ readonly migrations: readonly MigrationFile[]; readonly accept: readonly MigrationFileEntry[] }> {
+  const files = await listMigrationFiles(target.source.migrationsDir);
+  const applied = await withSession(where, (session) => readVersionTable(session, target.versionTable));
+  const plan =
+    applied === null || applied.length === 0
+      ? { revert: [], accept: [] }
+      : planDowngrade(analyseFolder(files, applied), target.schema, options);
+  const migrations = await new MigrationLoader().load(plan.revert.map((step) => step.file));
+  requireDownParts(target.schema, migrations);
+  return { migrations, accept: plan.accept };
+}
+
 /**
  * The SQL `downgrade` would run for `target` with these options, as text. Refuses exactly as
  * `downgrade` would (e.g. a migration without a down part).
@@ -72,20 +89,13 @@ export async function downgradeSql(
   target: SchemaTarget,
   options: DowngradeOptions = {},
 ): Promise<string> {
-  const files = await listMigrationFiles(target.source.migrationsDir);
-  const applied = await withSession(where, (session) => readVersionTable(session, target.versionTable));
-  const plan =
-    applied === null || applied.length === 0
-      ? { revert: [], accept: [] }
-      : planDowngrade(analyseFolder(files, applied), target.schema, options);
-  const migrations = await new MigrationLoader().load(plan.revert.map((step) => step.file));
-  requireDownParts(target.schema, migrations);
+  const { migrations, accept } = await plannedDowngrade(where, target, options);
   return renderPreview({
     target,
     settings: migrationSettings(target, options),
     direction: 'down',
     createVersionTable: false,
-    accept: plan.accept,
+    accept,
     migrations,
   });
 }

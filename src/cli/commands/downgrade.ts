@@ -4,6 +4,7 @@ import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
 import { UsageError } from '../../errors.js';
 import { chooseTarget, targetArgument } from '../target-argument.js';
 import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { confirmDowngrade } from '../confirm-downgrade.js';
 import { progressPrinter } from './migrate.js';
 import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
 
@@ -13,6 +14,7 @@ interface DowngradeFlags extends SchemaSelection, TimeoutFlags {
   readonly sql?: boolean;
   readonly acceptChecksum?: boolean | string[];
   readonly allowMissing?: boolean;
+  readonly yes?: boolean;
 }
 
 function positiveInteger(value: string): number {
@@ -30,7 +32,8 @@ export function makeDowngradeCommand(env: CliEnv): Command {
     .option('--steps <n>', 'how many migrations to revert (the same as -N)', positiveInteger)
     .option('--sql', 'print the SQL it would run, without running it')
     .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
-    .option('--allow-missing', 'go on although applied migrations have no file any more');
+    .option('--allow-missing', 'go on although applied migrations have no file any more')
+    .option('-y, --yes', 'destroy the data the down parts drop without asking (needed when not on a terminal)');
   addSchemaOptions(command);
   addTimeoutOptions(command);
   return command.action(async (positional: string | undefined, flags: DowngradeFlags, cmd: Command) => {
@@ -48,7 +51,7 @@ export function makeDowngradeCommand(env: CliEnv): Command {
       allowMissing: flags.allowMissing === true,
       onEvent: progressPrinter(env.output),
     };
-    const { downgrade, downgradeSql } = await import('../../runner/index.js');
+    const { downgrade, downgradeImpact, downgradeSql } = await import('../../runner/index.js');
     await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
       if (flags.sql === true) {
         for (const target of targets) env.output.out(await downgradeSql(session, target, options));
@@ -57,6 +60,10 @@ export function makeDowngradeCommand(env: CliEnv): Command {
       // With several schemas, refuse before changing any of them (missing down parts, changed or
       // missing files, --to names unknown to a schema): the preview applies the same checks.
       if (targets.length > 1) for (const target of targets) await downgradeSql(session, target, options);
+      // Say what the down parts destroy (and ask) before any of them runs.
+      const impacts = [];
+      for (const target of targets) impacts.push(await downgradeImpact(session, target, options));
+      await confirmDowngrade(env.output, impacts, flags.yes === true);
       for (const target of targets) {
         const result = await downgrade(session, target, options);
         env.output.out(
