@@ -6,6 +6,7 @@ import { makeLintCommand } from './lint.js';
 import { makeCurrentCommand, makeHistoryCommand, makeStatusCommand } from './inspect-commands.js';
 import { makeInitCommand } from './init.js';
 import { makeMigrateCommand } from './migrate.js';
+import { makePullCommand } from './pull.js';
 import { makeRevisionCommand } from './revision.js';
 import { makeRedoCommand } from './redo.js';
 import { makeShowCommand } from './show.js';
@@ -18,6 +19,7 @@ import { makeStampCommand } from './stamp.js';
 export function registerCommands(program: Command, env: CliEnv, setExitCode: (code: number) => void): void {
   for (const command of [
     makeInitCommand(env),
+    makePullCommand(env),
     makeMigrateCommand(env),
     makeDowngradeCommand(env),
     makeRevisionCommand(env),

@@ -178,6 +178,10 @@ export async function runFixture(session: Session, c: FixtureCase, given?: Names
  * case, each in fresh schemas.
  */
 export function describeFixtures(title: string, cases: readonly FixtureCase[]): void {
+  if (collecting !== null) {
+    collecting.push(...cases.map((c) => ({ ...c, name: `${title}: ${c.name}` })));
+    return;
+  }
   describeEachDatabase(title, (database) => {
     for (const c of cases) {
       it(c.name, async () => {
@@ -185,4 +189,21 @@ export function describeFixtures(title: string, cases: readonly FixtureCase[]): 
       });
     }
   });
+}
+
+let collecting: FixtureCase[] | null = null;
+
+/**
+ * The cases of fixture files, imported by `load` while `describeFixtures` collects instead of
+ * describing (for tests that reuse every case's starting SQL, such as pull's).
+ */
+export async function collectFixtureCases(load: () => Promise<unknown>): Promise<FixtureCase[]> {
+  const cases: FixtureCase[] = [];
+  collecting = cases;
+  try {
+    await load();
+  } finally {
+    collecting = null;
+  }
+  return cases;
 }
