@@ -87,6 +87,7 @@ function allNames(state: SchemaState): string[] {
     ...t.foreignKeys.map((f) => f.name),
     ...t.checks.map((c) => c.name),
     ...t.indexes.map((i) => i.name),
+    ...(t.exclusions ?? []).map((x) => x.name),
   ]);
 }
 
@@ -100,6 +101,7 @@ function wrongNames(live: TableState, model: TableState | null): string[] {
   for (const f of live.foreignKeys) if (!model.foreignKeys.some((m) => m.name === f.name && same(m.columns, f.columns))) wrong.push(f.name);
   const expression = (text: string): string => stripParentheses(text).replace(/\s+/g, ' ');
   for (const c of live.checks) if (!model.checks.some((m) => m.name === c.name && expression(m.expression) === expression(c.expression))) wrong.push(c.name);
+  for (const x of live.exclusions ?? []) if (!(model.exclusions ?? []).some((m) => m.name === x.name)) wrong.push(x.name);
   for (const i of live.indexes) if (!model.indexes.some((m) => m.name === i.name && m.unique === i.unique && m.keys.length === i.keys.length)) wrong.push(i.name);
   return wrong;
 }

@@ -1,5 +1,5 @@
 import { referencedColumns } from '../model/expression.js';
-import type { ColumnState, ForeignKeyState, ReferentialAction, TableState } from '../schema/types.js';
+import type { ColumnState, Deferrable, ForeignKeyState, ReferentialAction, TableState } from '../schema/types.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 import { array, call, type Code, method, object, sqlCode, value } from './code.js';
 import { collationName, defaultCode, identityArgs, typeCode } from './column-code.js';
@@ -29,7 +29,10 @@ const ACTIONS: Record<ReferentialAction, string> = {
 
 /** The columns and options of a table as a person writes them: single-column constraints on their column. */
 export function tableCode(table: TableState, context: TableContext): TableCode {
-  const nameOption = (name: string): Code[] => (context.named(name) ? [object([['name', value(name)]])] : []);
+  const nameOption = (name: string, more: readonly (readonly [string, Code])[] = []): Code[] => {
+    const entries = [...more, ...(context.named(name) ? [['name', value(name)] as const] : [])];
+    return entries.length > 0 ? [object(entries)] : [];
+  };
   const chained = new Map<string, ((target: Code) => Code)[]>();
   const add = (column: string, code: (target: Code) => Code): void => {
     chained.set(column, [...(chained.get(column) ?? []), code]);
@@ -48,13 +51,13 @@ export function tableCode(table: TableState, context: TableContext): TableCode {
   const pk = table.primaryKey;
   const pkColumn = pk === null ? null : onColumn(pk.columns, 'pk');
   if (pk !== null) {
-    if (pkColumn !== null) add(pkColumn, (t) => method(t, 'primaryKey', ...nameOption(pk.name)));
-    else constraints.push(call('primaryKey', array(pk.columns.map(value)), ...nameOption(pk.name)));
+    if (pkColumn !== null) add(pkColumn, (t) => method(t, 'primaryKey', ...nameOption(pk.name, deferrableEntries(pk.deferrable))));
+    else constraints.push(call('primaryKey', array(pk.columns.map(value)), ...nameOption(pk.name, deferrableEntries(pk.deferrable))));
   }
   for (const unique of table.uniques) {
     const column = onColumn(unique.columns, 'unique');
-    if (column !== null) add(column, (t) => method(t, 'unique', ...nameOption(unique.name)));
-    else constraints.push(call('unique', array(unique.columns.map(value)), ...nameOption(unique.name)));
+    if (column !== null) add(column, (t) => method(t, 'unique', ...nameOption(unique.name, deferrableEntries(unique.deferrable))));
+    else constraints.push(call('unique', array(unique.columns.map(value)), ...nameOption(unique.name, deferrableEntries(unique.deferrable))));
   }
   for (const fk of table.foreignKeys) {
     const target = fk.refSchema === context.schema ? value(fk.refTable) : object([['schema', value(fk.refSchema)], ['table', value(fk.refTable)]]);
@@ -67,8 +70,14 @@ export function tableCode(table: TableState, context: TableContext): TableCode {
     const expression = sqlCode(stripParentheses(check.expression));
     const mentioned = referencedColumns(check.expression, table.columns.map((c) => c.name));
     const column = mentioned.length === 1 ? onColumn(mentioned, `check:${check.name}`) : null;
-    if (column !== null) add(column, (t) => method(t, 'check', expression, ...nameOption(check.name)));
-    else constraints.push(call('check', expression, ...nameOption(check.name)));
+    const notValid: [string, Code][] = check.notValid === true ? [['notValid', value(true)]] : [];
+    if (column !== null) add(column, (t) => method(t, 'check', expression, ...nameOption(check.name, notValid)));
+    else constraints.push(call('check', expression, ...nameOption(check.name, notValid)));
+  }
+  for (const exclusion of table.exclusions ?? []) {
+    const parsed = exclusionCode(exclusion.definition, nameOption(exclusion.name));
+    if (parsed === null) return { unsupported: `exclusion constraint ${exclusion.name} (${exclusion.definition}) could not be read` };
+    constraints.push(parsed);
   }
 
   const columns: [string, Code][] = [];
@@ -112,8 +121,59 @@ function referenceOptions(fk: ForeignKeyState, named: boolean): Code[] {
   const entries: [string, Code][] = [];
   if (fk.onDelete !== 'NO ACTION') entries.push(['onDelete', value(ACTIONS[fk.onDelete])]);
   if (fk.onUpdate !== 'NO ACTION') entries.push(['onUpdate', value(ACTIONS[fk.onUpdate])]);
+  if (fk.match === 'FULL') entries.push(['match', value('full')]);
+  entries.push(...deferrableEntries(fk.deferrable));
+  if (fk.notValid === true) entries.push(['notValid', value(true)]);
   if (named) entries.push(['name', value(fk.name)]);
   return entries.length > 0 ? [object(entries)] : [];
+}
+
+/** `deferrable: true` and `initiallyDeferred: true` as the constraint has them. */
+function deferrableEntries(deferrable: Deferrable | undefined): [string, Code][] {
+  if (deferrable === 'deferred') return [['initiallyDeferred', value(true)]];
+  return deferrable === 'immediate' ? [['deferrable', value(true)]] : [];
+}
+
+/**
+ * `exclude([sql\`during WITH &&\`], { using, where, deferrable })` from the definition Postgres
+ * prints (`EXCLUDE USING gist (during WITH &&) WHERE ((room > 0)) DEFERRABLE`); null when it does
+ * not read as that.
+ */
+function exclusionCode(definition: string, nameOption: Code[]): Code | null {
+  const match = /^EXCLUDE USING (\w+) \((.*?)\)(?: WHERE \((.*)\))?( DEFERRABLE( INITIALLY DEFERRED)?)?$/.exec(definition);
+  if (match === null) return null;
+  const elements = splitTopLevel(match[2] ?? '');
+  if (elements === null) return null;
+  const entries: (readonly [string, Code])[] = [];
+  if (match[1] !== 'gist') entries.push(['using', value(match[1] ?? '')]);
+  if (match[3] !== undefined) entries.push(['where', sqlCode(stripParentheses(match[3]))]);
+  entries.push(...deferrableEntries(match[5] !== undefined ? 'deferred' : match[4] !== undefined ? 'immediate' : undefined));
+  const named = nameOption[0];
+  if (named?.kind === 'object') entries.push(...named.entries);
+  return call('exclude', array(elements.map(sqlCode)), ...(entries.length > 0 ? [object(entries)] : []));
+}
+
+/** `a WITH =, lower(b) WITH &&` → its elements; null when the parentheses do not balance. */
+function splitTopLevel(text: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quoted: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted !== null) {
+      if (ch === quoted) quoted = null;
+    } else if (ch === "'" || ch === '"') quoted = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+    if (depth < 0) return null;
+  }
+  parts.push(text.slice(start).trim());
+  return depth === 0 ? parts : null;
 }
 
 /** An index key: a column by name when it is one, else the expression (with its options) as SQL. */

@@ -3,9 +3,11 @@
  * model, load the written file, and compareModel finds nothing (both databases). A case whose
  * schema holds something the model cannot declare must list it as a TODO instead.
  */
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareModel } from '../../src/autogenerate/compare-model.js';
 import { introspectSchema } from '../../src/introspect/introspect-schema.js';
@@ -18,9 +20,10 @@ import { collectFixtureCases, runInSchema, targetFor, withSession } from '../aut
 import { MODEL_API } from '../support/cli-project.js';
 import { describeEachDatabase, freshName } from '../support/databases.js';
 
-const files = ['column-details', 'comments-names', 'constraints', 'defaults', 'edge-cases', 'enums', 'foreign-keys', 'indexes', 'renames', 'tables-columns', 'types'];
+// Every fixture file of the autogenerate suite (the world example has its own pull test, in test/cli/pull.test.ts).
+const files = readdirSync(fileURLToPath(new URL('../autogenerate', import.meta.url))).filter((f) => f.endsWith('.test.ts') && f !== 'world.test.ts');
 const cases = await collectFixtureCases(async () => {
-  for (const file of files) await import(`../autogenerate/${file}.test.ts`);
+  for (const file of files) await import(`../autogenerate/${file}`);
 });
 
 let dir: string;
