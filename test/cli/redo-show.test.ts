@@ -85,8 +85,8 @@ describe('worlddb show (no database opened)', () => {
     expect(result.code, result.stderr).toBe(0);
     const [up, down] = result.stdout.split('\n-- down\n') as [string, string];
     expect(up).toContain(`-- ${FIRST} (`);
-    expect(up).toMatch(/-- up\n[^]*BEGIN;\nSET LOCAL search_path TO "asia";[^]*CREATE TABLE one \(id int\);\nINSERT INTO "asia"\."asia_migration_version"[^]*COMMIT;/);
-    expect(down).toMatch(/BEGIN;\nSET LOCAL search_path TO "asia";[^]*DROP TABLE one;\nDELETE FROM "asia"\."asia_migration_version"[^]*COMMIT;/);
+    expect(up).toMatch(/-- up\n[^]*BEGIN;\nSET LOCAL search_path TO "asia";[^]*CREATE TABLE one \(id int\);\nSAVEPOINT worlddb_transaction_open;\nINSERT INTO "asia"\."asia_migration_version"[^]*COMMIT;/);
+    expect(down).toMatch(/BEGIN;\nSET LOCAL search_path TO "asia";[^]*DROP TABLE one;\nSAVEPOINT worlddb_transaction_open;\nDELETE FROM "asia"\."asia_migration_version"[^]*COMMIT;/);
   });
 
   it('says when there is no down part, and when a migration is code', async () => {
