@@ -6,18 +6,11 @@
  * column's type against an enum, or to follow a column rename through a check expression, we need
  * the same rule as Postgres' `quote_identifier`.
  */
+import { sqlTokens } from '../sql/lexer.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 
 // Matching a type against an enum is needed by the order of operations too, so it lives in ops.
 export { enumTypeUse } from '../ops/enum-type-use.js';
-
-function isWordStart(ch: string): boolean {
-  return /[A-Za-z_\u0080-\uffff]/.test(ch);
-}
-
-function isWordPart(ch: string): boolean {
-  return /[A-Za-z0-9_$\u0080-\uffff]/.test(ch);
-}
 
 /**
  * Replaces column names in an expression as Postgres prints it (a check, an index key, an index
@@ -34,72 +27,26 @@ function isWordPart(ch: string): boolean {
  */
 export function renameInExpression(expression: string, renames: ReadonlyMap<string, string>): string {
   if (renames.size === 0) return expression;
+  const tokens = sqlTokens(expression);
   let out = '';
-  let i = 0;
+  let copied = 0;
   /** The last significant text written, to see `::` and `.` before a name. */
   let previous = '';
   /** True when that text was a name as Postgres prints a name (`name`, `"Name"`), or a `)`. */
   let afterName = false;
   /** True inside the type name of a cast (`::character varying`): `format_type` prints it in lower case. */
   let inTypeName = false;
-  while (i < expression.length) {
-    const ch = expression[i] ?? '';
-    if (ch === "'") {
-      // A string literal; an E'...' literal (the E was copied as a word) also has backslash escapes.
-      const escapes = /(^|[^A-Za-z0-9_$])[Ee]$/.test(out);
-      let j = i + 1;
-      while (j < expression.length) {
-        const c = expression[j];
-        if (escapes && c === '\\') {
-          j += 2;
-          continue;
-        }
-        if (c === "'") {
-          if (expression[j + 1] === "'") {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j += 1;
-      }
-      out += expression.slice(i, j + 1);
-      previous = "'";
-      afterName = false;
-      inTypeName = false;
-      i = j + 1;
-      continue;
-    }
-    if (ch === '"' || isWordStart(ch)) {
-      let j: number;
-      let name: string;
-      if (ch === '"') {
-        j = i + 1;
-        name = '';
-        while (j < expression.length) {
-          if (expression[j] === '"') {
-            if (expression[j + 1] === '"') {
-              name += '"';
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          name += expression[j];
-          j += 1;
-        }
-        j += 1;
-      } else {
-        j = i + 1;
-        while (j < expression.length && isWordPart(expression[j] ?? '')) j += 1;
-        name = expression.slice(i, j).toLowerCase();
-      }
-      const text = expression.slice(i, j);
-      inTypeName = inTypeName && (ch === '"' || text === text.toLowerCase());
-      const next = /^\s*(.)/.exec(expression.slice(j))?.[1];
+  tokens.forEach((token, i) => {
+    out += expression.slice(copied, token.start); // blank space between tokens, as written
+    copied = token.end;
+    const next = tokens[i + 1];
+    if (token.kind === 'word' || token.kind === 'quotedIdent') {
+      const quoted = token.kind === 'quotedIdent';
+      const name = quoted ? token.value : token.text.toLowerCase();
+      inTypeName = inTypeName && (quoted || token.text === token.text.toLowerCase());
       const renamed = renames.get(name);
       // A bare word is a column only if Postgres would print that column bare (not `AND`, `NULL`).
-      const printedAsColumn = ch === '"' || printIdentifier(name) === name;
+      const printedAsColumn = quoted || printIdentifier(name) === name;
       const isReference =
         printedAsColumn &&
         !afterName &&
@@ -107,29 +54,30 @@ export function renameInExpression(expression: string, renames: ReadonlyMap<stri
         previous !== '.' &&
         previous !== 'collate' &&
         previous !== 'nulls' &&
-        next !== '(' &&
-        next !== '.';
-      out += renamed !== undefined && isReference ? printIdentifier(renamed) : text;
-      previous = ch === '"' ? 'name' : name;
-      afterName = ch === '"' || printIdentifier(text) === text;
-      i = j;
-      continue;
+        next?.text !== '(' &&
+        next?.text !== '.';
+      out += renamed !== undefined && isReference ? printIdentifier(renamed) : token.text;
+      previous = quoted ? 'name' : name;
+      afterName = quoted || printIdentifier(token.text) === token.text;
+      return;
     }
-    if (ch === ':' && expression[i + 1] === ':') {
-      out += '::';
+    out += token.text;
+    if (token.kind === 'string') {
+      previous = "'";
+      afterName = false;
+      inTypeName = false;
+    } else if (token.text === ':' && next?.text === ':' && next.start === token.end) {
+      previous = ':';
+      afterName = false;
+    } else if (token.text === ':' && previous === ':') {
       previous = '::';
       afterName = false;
       inTypeName = true;
-      i += 2;
-      continue;
+    } else {
+      previous = token.text;
+      afterName = token.text === ')';
+      inTypeName = inTypeName && token.text === '.';
     }
-    out += ch;
-    if (!/\s/.test(ch)) {
-      previous = ch;
-      afterName = ch === ')';
-      inTypeName = inTypeName && ch === '.';
-    }
-    i += 1;
-  }
-  return out;
+  });
+  return out + expression.slice(copied);
 }

@@ -1,3 +1,4 @@
+import { lexSql } from '../sql/lexer.js';
 import type { Queryable } from '../connection/types.js';
 import type { IndexState } from '../schema/types.js';
 import { type CatalogScope, TABLES_IN_SCOPE, scopeParameters } from './catalog-scope.js';
@@ -88,9 +89,8 @@ export async function readIndexes(db: Queryable, scope: CatalogScope): Promise<M
  * `NULLS NOT DISTINCT`, `WITH (...)` and `WHERE ...` come after that list and are not part of it.
  * Everything before the list (index and table names) is an identifier, quoted whenever it holds
  * anything but letters, digits and `_`, so the first `(` outside quotes opens the list. Inside,
- * string literals and quoted identifiers are skipped whole (Postgres doubles a quote inside
- * either, never escapes it with a backslash), and commas inside parentheses belong to their
- * element.
+ * string literals and quoted identifiers are whole tokens of the shared SQL lexer, and commas
+ * inside parentheses belong to their element.
  *
  * @throws Error when the text has no complete key list.
  * @example
@@ -101,21 +101,15 @@ export function indexKeys(definition: string): string[] {
   const keys: string[] = [];
   let depth = 0;
   let start = -1;
-  let quote: string | null = null;
-  for (let i = 0; i < definition.length; i += 1) {
-    const ch = definition[i];
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-    } else if (ch === '(') {
+  for (const token of lexSql(definition)) {
+    if (token.kind === 'open') {
       depth += 1;
-      if (depth === 1 && start < 0) start = i + 1;
-    } else if (start >= 0 && depth === 1 && (ch === ',' || ch === ')')) {
-      keys.push(definition.slice(start, i).trim());
-      if (ch === ')') return keys;
-      start = i + 1;
-    } else if (ch === ')') {
+      if (depth === 1 && start < 0) start = token.end;
+    } else if (start >= 0 && depth === 1 && (token.text === ',' || token.kind === 'close')) {
+      keys.push(definition.slice(start, token.start).trim());
+      if (token.kind === 'close') return keys;
+      start = token.end;
+    } else if (token.kind === 'close') {
       depth -= 1;
     }
   }

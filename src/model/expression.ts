@@ -1,70 +1,21 @@
 /**
  * Just enough understanding of hand-written SQL expressions (checks, partial-index predicates,
  * index keys) to print them closer to Postgres and to name check constraints and indexes as
- * Postgres does. No parser: a tokenizer that knows strings, quoted identifiers, comments and
- * parentheses.
+ * Postgres does. No parser: the tokens of the shared SQL lexer (`src/sql/lexer.ts`), read with
+ * parentheses in mind.
  */
+import { sqlTokens, type SqlTokenKind } from '../sql/lexer.js';
 
+/** A token as the readers below use it: a quoted identifier's text is the name it quotes. */
 interface Token {
-  readonly kind: 'word' | 'quotedIdent' | 'string' | 'open' | 'close' | 'other';
+  readonly kind: SqlTokenKind;
   readonly text: string;
   readonly start: number;
   readonly end: number;
 }
 
 function tokenize(sql: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i] ?? '';
-    const start = i;
-    if (/\s/.test(ch)) {
-      i += 1;
-    } else if (ch === '-' && sql[i + 1] === '-') {
-      while (i < sql.length && sql[i] !== '\n') i += 1;
-    } else if (ch === '/' && sql[i + 1] === '*') {
-      const close = sql.indexOf('*/', i + 2);
-      i = close < 0 ? sql.length : close + 2;
-    } else if (ch === "'" || ((ch === 'E' || ch === 'e') && sql[i + 1] === "'")) {
-      const escapes = ch !== "'";
-      i += escapes ? 2 : 1;
-      while (i < sql.length) {
-        if (escapes && sql[i] === '\\') i += 2;
-        else if (sql[i] === "'" && sql[i + 1] === "'") i += 2;
-        else if (sql[i] === "'") break;
-        else i += 1;
-      }
-      i += 1;
-      tokens.push({ kind: 'string', text: sql.slice(start, i), start, end: i });
-    } else if (ch === '"') {
-      i += 1;
-      let name = '';
-      while (i < sql.length) {
-        if (sql[i] === '"' && sql[i + 1] === '"') {
-          name += '"';
-          i += 2;
-        } else if (sql[i] === '"') break;
-        else name += sql[i++];
-      }
-      i += 1;
-      tokens.push({ kind: 'quotedIdent', text: name, start, end: i });
-    } else if (ch === '$' && /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(sql.slice(i))) {
-      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i))?.[0] ?? '$$';
-      const close = sql.indexOf(tag, i + tag.length);
-      i = close < 0 ? sql.length : close + tag.length;
-      tokens.push({ kind: 'string', text: sql.slice(start, i), start, end: i });
-    } else if (/[A-Za-z_\u0080-\uffff]/.test(ch)) {
-      while (i < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[i] ?? '')) i += 1;
-      tokens.push({ kind: 'word', text: sql.slice(start, i), start, end: i });
-    } else if (ch === '(' || ch === ')') {
-      i += 1;
-      tokens.push({ kind: ch === '(' ? 'open' : 'close', text: ch, start, end: i });
-    } else {
-      i += 1;
-      tokens.push({ kind: 'other', text: ch, start, end: i });
-    }
-  }
-  return tokens;
+  return sqlTokens(sql).map((token) => ({ kind: token.kind, text: token.value, start: token.start, end: token.end }));
 }
 
 /** Index of the token closing the parenthesis opened at `open`, or -1. */
@@ -372,7 +323,7 @@ function unknownInTokens(sql: string, tokens: readonly Token[], columns: readonl
         if (close < 0) return found;
         i = close;
         continue;
-      } else if (token.text === '.' || token.text === '[' || token.text === ']' || /^[0-9]$/.test(token.text)) {
+      } else if (token.text === '.' || token.text === '[' || token.text === ']' || token.kind === 'number') {
         continue;
       }
       inType = false;

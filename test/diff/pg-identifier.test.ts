@@ -47,6 +47,8 @@ describe('renameInExpression', () => {
     expect(renameInExpression('(v)::population', renames)).toBe('(v)::population');
     expect(renameInExpression('(POPULATION IS NOT NULL)', renames)).toBe('(pop IS NOT NULL)');
     expect(renameInExpression('(name COLLATE "Code")', renames)).toBe('(name COLLATE "Code")');
+    // The E of an escape string is part of the string, not a column named e.
+    expect(renameInExpression("(e = E'x')", new Map([['e', 'f']]))).toBe("(f = E'x')");
   });
 
   it('renames the column of an index key, not its collation, operator class or NULLS FIRST / LAST', () => {
