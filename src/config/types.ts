@@ -6,54 +6,28 @@
  * folder describe it) are kept apart on purpose: a later *group* will point many schemas at one
  * source, each with its own version table.
  */
-import type { LintConfigInput, LintSettings } from './lint-config.js';
+import type * as v from 'valibot';
+import type { LintSettings } from './lint-config.js';
+import type { configSchema, databaseEntrySchema, durationSchema, schemaEntrySchema } from './config-schema.js';
+
+/** Makes every property and array of a type readonly (config values are never changed). */
+type DeepReadonly<T> = T extends readonly (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+// The config as written by the user, derived from the valibot schemas that validate it (the
+// documentation of each key is there).
 
 /** Durations are milliseconds, or strings such as `"500ms"`, `"10s"`, `"2min"`. */
-export type DurationInput = number | string;
-
-export interface DatabaseConfigInput {
-  /** A Postgres URL. `--url` and `DATABASE_URL` take precedence. */
-  readonly url?: string;
-  /** Folder of the embedded PGlite database, relative to the project root. Default `.worlddb/pglite`. */
-  readonly dataDir?: string;
-}
-
-export interface SchemaConfigInput {
-  /** Model module (TypeScript), relative to the project root. Used by autogenerate. */
-  readonly model?: string;
-  /** Migration folder, relative to the project root. Default `migrations/<schema>`. */
-  readonly migrations?: string;
-  /** Name of the version table. Default `<schema>_migration_version`. */
-  readonly versionTable?: string;
-  /** Schema that holds the version table. Default: the top-level `versionTableSchema`, else the schema itself. */
-  readonly versionTableSchema?: string;
-}
-
-export interface WorlddbConfigInput {
-  /** Project root, relative to the config file. Default: the parent of a `config/` folder, else the config file's folder. */
-  readonly root?: string;
-  readonly database?: DatabaseConfigInput;
-  /** Put every version table in this schema (e.g. `public`) instead of in each schema. */
-  readonly versionTableSchema?: string;
-  /**
-   * How long to wait for another process migrating the same schema (its advisory lock), or holding
-   * the embedded database folder. Default 60s. `--lock-timeout` overrides it.
-   */
-  readonly lockTimeout?: DurationInput;
-  /** Postgres `lock_timeout` while migrating. `--pg-lock-timeout` overrides it. */
-  readonly pgLockTimeout?: DurationInput;
-  /** Postgres `statement_timeout` while migrating. `--statement-timeout` overrides it. */
-  readonly statementTimeout?: DurationInput;
-  /**
-   * Schemas searched after the migrated one while a migration runs, e.g. `["public"]` for
-   * extension functions. Default none: an unqualified name in a migration only ever means an
-   * object of the schema being migrated.
-   */
-  readonly searchPath?: readonly string[];
-  readonly schemas: Readonly<Record<string, SchemaConfigInput>>;
-  /** `worlddb lint` settings (see the README's lint section). */
-  readonly lint?: LintConfigInput;
-}
+export type DurationInput = v.InferInput<typeof durationSchema>;
+/** The `database` key. */
+export type DatabaseConfigInput = DeepReadonly<v.InferInput<typeof databaseEntrySchema>>;
+/** One schema's entry under `schemas`. */
+export type SchemaConfigInput = DeepReadonly<v.InferInput<typeof schemaEntrySchema>>;
+/** The whole config file. */
+export type WorlddbConfigInput = DeepReadonly<v.InferInput<typeof configSchema>>;
 
 /** Where a version table lives. */
 export interface VersionTableRef {
