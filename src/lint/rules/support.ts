@@ -6,8 +6,20 @@ import type { AlterTableCmd, ColumnDef, Constraint } from 'libpg-query';
 import { names, nodeOf, tableRef } from '../ast.js';
 import type { LintStatement, TableRef } from '../types.js';
 
+/** Memoises a reader per statement: every rule asks the same questions of each statement. */
+export function perStatement<T>(read: (statement: LintStatement) => T): (statement: LintStatement) => T {
+  const cache = new WeakMap<LintStatement, { value: T }>();
+  return (statement) => {
+    let hit = cache.get(statement);
+    if (hit === undefined) cache.set(statement, (hit = { value: read(statement) }));
+    return hit.value;
+  };
+}
+
 /** The commands of an `ALTER TABLE` (not of `ALTER INDEX`, `ALTER VIEW`, ...), with the table. */
-export function alterTable(statement: LintStatement): { readonly table: TableRef; readonly commands: AlterTableCmd[] } | undefined {
+export const alterTable = perStatement(readAlterTable);
+
+function readAlterTable(statement: LintStatement): { readonly table: TableRef; readonly commands: AlterTableCmd[] } | undefined {
   const alter = nodeOf(statement.node, 'AlterTableStmt');
   if (alter === undefined || alter.objtype !== 'OBJECT_TABLE') return undefined;
   const table = tableRef(alter.relation);
@@ -21,7 +33,9 @@ export function addedConstraint(command: AlterTableCmd): Constraint | undefined 
 }
 
 /** The column definitions of a `CREATE TABLE` or of `ADD COLUMN` commands. */
-export function columnDefinitions(statement: LintStatement): { readonly table: TableRef; readonly columns: ColumnDef[]; readonly created: boolean } | undefined {
+export const columnDefinitions = perStatement(readColumnDefinitions);
+
+function readColumnDefinitions(statement: LintStatement): { readonly table: TableRef; readonly columns: ColumnDef[]; readonly created: boolean } | undefined {
   const create = nodeOf(statement.node, 'CreateStmt');
   if (create !== undefined) {
     const table = tableRef(create.relation);
@@ -41,6 +55,7 @@ export function columnConstraints(column: ColumnDef): Constraint[] {
 
 /** The names of a `DROP` statement's objects (`[schema, table]` lists, or a bare name). */
 export function droppedNames(statement: LintStatement, removeType: string): string[][] {
+  if (!('DropStmt' in statement.node)) return [];
   const drop = nodeOf(statement.node, 'DropStmt');
   if (drop === undefined || drop.removeType !== removeType) return [];
   return (drop.objects ?? []).map((object) => {
@@ -67,7 +82,9 @@ export function shownTable(table: TableRef): string {
  * The tables a statement takes a strong lock on (blocking writes, or reads and writes), for the
  * lock-timeout rule. Concurrent index builds and drops are left out: they wait without blocking.
  */
-export function lockedTables(statement: LintStatement): TableRef[] {
+export const lockedTables = perStatement(readLockedTables);
+
+function readLockedTables(statement: LintStatement): TableRef[] {
   const { node } = statement;
   const alter = alterTable(statement);
   if (alter !== undefined) return [alter.table];

@@ -4,7 +4,7 @@
  */
 import type { ColumnDef, TypeName } from 'libpg-query';
 import { nodeOf, simpleType, type SimpleType } from '../ast.js';
-import { alterTable, columnDefinitions } from './support.js';
+import { alterTable, columnDefinitions, perStatement } from './support.js';
 import type { LintStatement, TableRef } from '../types.js';
 
 export interface DeclaredColumn {
@@ -16,7 +16,9 @@ export interface DeclaredColumn {
 }
 
 /** Every column type written in the statement. */
-export function declaredColumns(statement: LintStatement): DeclaredColumn[] {
+export const declaredColumns = perStatement(readDeclaredColumns);
+
+function readDeclaredColumns(statement: LintStatement): DeclaredColumn[] {
   const found: DeclaredColumn[] = [];
   const add = (table: TableRef, column: string, definition: ColumnDef | undefined): void => {
     const type = simpleType(definition?.typeName);
