@@ -16,6 +16,7 @@ interface RevisionFlags extends SchemaSelection, TimeoutFlags {
   readonly autogenerate?: boolean;
   readonly sql?: boolean;
   readonly rename?: string[];
+  readonly baseline?: boolean;
 }
 
 /** `revision --autogenerate`: compare each schema's model with its database and write the difference. */
@@ -60,6 +61,7 @@ export function makeRevisionCommand(env: CliEnv, now: () => Date = () => new Dat
     .option('--autogenerate', "write the difference between the schema's model and its database")
     .option('--rename <old=new>', 'with --autogenerate: declare a rename, SCHEMA.TABLE=NEW or SCHEMA.TABLE.COLUMN=NEW (repeatable)', collect)
     .option('--sql', 'with --autogenerate: print the migration instead of writing it')
+    .option('--baseline', 'a first migration that creates what the schema holds now (down: drops it), stamped as applied on this database')
     .option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
   addSchemaOptions(command);
   return command.action(async (flags: RevisionFlags, cmd: Command) => {
@@ -68,6 +70,12 @@ export function makeRevisionCommand(env: CliEnv, now: () => Date = () => new Dat
     }
     const config = await loadProjectConfig(env, cmd);
     const targets = selectTargets(config, flags, false);
+    if (flags.baseline === true) {
+      if (flags.autogenerate === true || flags.ts === true) throw new UsageError('--baseline cannot be used with --autogenerate or --ts', { hint: 'run the baseline first, then revision --autogenerate for changes' });
+      const { baselineRevisions } = await import('./baseline.js');
+      await baselineRevisions(env, config, targets, { ...flags, message: flags.message }, now);
+      return;
+    }
     if (flags.autogenerate === true) {
       if (flags.ts === true) throw new UsageError('--autogenerate writes SQL migrations; --ts cannot be used with it', { hint: 'drop --ts' });
       await autogenerateRevisions(env, config, targets, { ...flags, message: flags.message }, now);
