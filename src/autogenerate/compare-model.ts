@@ -6,6 +6,7 @@ import { modelToState, type SchemaModel } from '../model/index.js';
 import type { Operation } from '../ops/index.js';
 import type { SchemaState } from '../schema/types.js';
 import { normalizeThroughPostgres } from './normalize-model.js';
+import { normalizeObjects, withoutExtensionsElsewhere } from './normalize-objects.js';
 import { retargetState } from './retarget-state.js';
 
 export interface ModelComparison {
@@ -44,7 +45,8 @@ export async function compareModel(
   const exclude = [target.versionTable, ...(options.versionTables ?? [])];
   const declared = retargetState(modelToState(model), target.schema);
   const live = await introspectSchema(session, target.schema, { exclude });
-  const desired = await normalizeThroughPostgres(session, declared, live);
+  const tables = await normalizeThroughPostgres(session, declared, live);
+  const desired = await withoutExtensionsElsewhere(session, await normalizeObjects(session, tables));
   const operations = compareSchemas(live, desired, options.renames === undefined ? {} : { renames: options.renames });
   return { live, desired, operations };
 }

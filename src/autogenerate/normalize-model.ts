@@ -5,7 +5,7 @@ import { describeCause, ModelError } from '../errors.js';
 import { introspectSchema } from '../introspect/introspect-schema.js';
 import { renderOperations } from '../render/index.js';
 import type { CheckState, ColumnState, ExclusionState, IndexState, SchemaState, TableState } from '../schema/types.js';
-import { quoteIdent } from '../sql/quote.js';
+import { objectsForTables, scratchBegin } from './normalize-objects.js';
 
 /** Scratch tables created per transaction: each holds locks until it ends, and lock slots are few. */
 export const SCRATCH_TABLES_PER_TRANSACTION = 100;
@@ -159,11 +159,11 @@ async function normalizeChunk(
   tableNames: (id: number) => readonly string[],
 ): Promise<readonly TableState[]> {
   const scratch = `worlddb_scratch_${randomBytes(6).toString('hex')}`;
-  const state: SchemaState = { name: scratch, enums: declared.enums, tables };
+  const state: SchemaState = { name: scratch, enums: declared.enums, tables, ...objectsForTables(declared) };
   const statements = renderOperations(scratch, compareSchemas({ name: scratch, tables: [], enums: [] }, state)).map((s) => `${s};`);
   // The schema's own objects (sequences, functions, types made by hand-written migrations) must
   // resolve in the scratch copy and print unqualified there, as they do in the live catalog.
-  const begin = `BEGIN; CREATE SCHEMA ${quoteIdent(scratch)}; SET LOCAL search_path TO ${quoteIdent(scratch)}, ${quoteIdent(declared.name)}, public;`;
+  const begin = scratchBegin(scratch, declared.name);
   try {
     try {
       // One round trip for the whole chunk.

@@ -19,6 +19,9 @@ export function retargetState(state: SchemaState, schema: string): SchemaState {
       ...table,
       foreignKeys: table.foreignKeys.map((fk) => (fk.refSchema === state.name ? { ...fk, refSchema: schema } : fk)),
     })),
+    ...(state.extensions === undefined
+      ? {}
+      : { extensions: state.extensions.map((e) => (e.schema === state.name ? { ...e, schema } : e)) }),
   };
 }
 

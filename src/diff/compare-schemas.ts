@@ -7,6 +7,7 @@ import type { SchemaState } from '../schema/types.js';
 import { rebuildDependentForeignKeys } from './compare-constraints.js';
 import type { CompareContext } from './compare-context.js';
 import { compareEnums, enumDependentStates, enumDependents, enumDifferences, enumUsages, onlyAddsLabels } from './compare-enums.js';
+import { compareObjects } from './compare-objects.js';
 import { compareTables } from './compare-tables.js';
 import { applyRenames, type RenameHints } from './renames.js';
 
@@ -44,6 +45,7 @@ export function compareSchemas(from: SchemaState, to: SchemaState, options: Comp
     ...compareEnums(enums, enumColumns, grownDependents),
     ...enumDependents(live, to, rebuilt),
     ...compareTables(live, to, context),
+    ...compareObjects(live, to),
   ];
   return orderOperations(rebuildDependentForeignKeys(live, to, ops, context));
 }

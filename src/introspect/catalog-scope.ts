@@ -50,3 +50,17 @@ export const TABLES_IN_SCOPE = `n.nspname = $1
 export function scopeParameters(scope: CatalogScope): [string, string[]] {
   return [scope.schema, [...scope.excludedTables]];
 }
+
+/**
+ * SQL condition leaving out objects created by an extension (`pg_depend.deptype = 'e'`): `catalog`
+ * is the catalog holding the object (`pg_class`, `pg_type`, `pg_proc`), `oid` its oid column.
+ *
+ * @example
+ * `WHERE n.nspname = $1 AND ${notOfExtension('pg_proc', 'p.oid')}`
+ */
+export function notOfExtension(catalog: 'pg_class' | 'pg_type' | 'pg_proc', oid: string): string {
+  return `NOT EXISTS (
+    SELECT FROM pg_catalog.pg_depend ext
+    WHERE ext.classid = 'pg_catalog.${catalog}'::regclass AND ext.objid = ${oid} AND ext.deptype = 'e'
+  )`;
+}

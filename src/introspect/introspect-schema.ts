@@ -17,6 +17,7 @@ import { type TableConstraints, readConstraints } from './read-constraints.js';
 import { readEnums } from './read-enums.js';
 import { readIndexes } from './read-indexes.js';
 import { readTables } from './read-tables.js';
+import { readSchemaObjects } from './read-schema-objects.js';
 import { withSchemaSearchPath } from './with-schema-search-path.js';
 
 export interface IntrospectOptions {
@@ -88,7 +89,8 @@ export async function introspectSchema(
         };
       })
       .sort((a, b) => compareNames(a.name, b.name));
-    return deepFreeze({ name: schema, tables: tableStates, enums });
+    const objects = await readSchemaObjects(db, scope);
+    return deepFreeze({ name: schema, tables: tableStates, enums, ...objects });
   });
 }
 

@@ -2,6 +2,7 @@
  * The SQL type of a column, as data. Built-in types carry their `format_type` spelling already;
  * enum types are printed once the using schema is known (unqualified inside their own schema).
  */
+import type { DomainType } from './schema-objects.js';
 import type { EnumType } from './enum-type.js';
 
 /** How a literal default of the type is written; see `default-literal.ts`. */
@@ -25,6 +26,8 @@ export interface BuiltinType {
   /** As `format_type` prints it without a modifier, the way Postgres labels literals: `character varying`, `bpchar`. */
   readonly castName: string;
   readonly family: TypeFamily;
+  /** The domain this type names, for a column made with `domainColumn` (the schema creates it). */
+  readonly domain?: DomainType;
 }
 
 export interface EnumColumnType {

@@ -110,3 +110,26 @@ export type {
 export { compareNames } from '../schema/compare-names.js';
 export { printIdentifier } from '../sql/print-identifier.js';
 export { makeObjectName } from './pg-naming.js';
+export {
+  customType,
+  domain,
+  domainColumn,
+  fn,
+  materializedView,
+  procedure,
+  sequence,
+  trigger,
+  view,
+  type DomainOptions,
+  type DomainType,
+  type FunctionDefinition,
+  type FunctionOptions,
+  type MaterializedViewOptions,
+  type SequenceDefinition,
+  type SequenceOptions,
+  type TriggerDefinition,
+  type TriggerEvent,
+  type TriggerOptions,
+  type ViewDefinition,
+} from './schema-objects.js';
+export type { ObjectDeclarations } from './object-states.js';

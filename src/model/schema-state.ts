@@ -38,6 +38,8 @@ import type { EnumType } from './enum-type.js';
 import { resolveEnums, type EnumUse } from './resolve-enums.js';
 import { indexKeyName, printExpression, referencedColumns, unknownColumns, unknownIndexKeyColumns } from './expression.js';
 import { NameRegistry } from './name-registry.js';
+import { buildObjectStates, type ObjectDeclarations } from './object-states.js';
+import type { DomainType } from './schema-objects.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 import { columnNamesAddition, indexColumnNames } from './pg-naming.js';
 import type { SqlExpression } from './sql-expression.js';
@@ -51,6 +53,8 @@ export interface SchemaInput {
   readonly name: string;
   readonly tables: Readonly<Record<string, unknown>>;
   readonly enums: readonly EnumType[];
+  /** Sequences, domains, views, functions, triggers and extensions. */
+  readonly objects?: ObjectDeclarations;
 }
 
 export interface BuiltSchema {
@@ -160,8 +164,9 @@ class SchemaBuilder {
     const enums: EnumState[] = [...this.ownedEnums.values()]
       .sort((a, b) => compareNames(a.name, b.name))
       .map((e) => ({ name: e.name, values: [...e.values] }));
+    const objects = buildObjectStates(this.schema, this.input.objects ?? {}, new Map(sorted.map((t) => [t.name, t.columnNames])), this.usedDomains(sorted));
     return {
-      state: deepFreeze({ name: this.schema, tables, enums }),
+      state: deepFreeze({ name: this.schema, tables, enums, ...objects }),
       enums: Object.freeze([...this.ownedEnums.values()].sort((a, b) => compareNames(a.name, b.name))),
     };
   }
@@ -253,6 +258,18 @@ class SchemaBuilder {
       }
     }
     for (const e of resolveEnums(this.schema, this.input.enums, uses, new Set(this.tables.keys()))) this.ownedEnums.set(e.name, e);
+  }
+
+  /** The domains the columns use, in table then column order. */
+  private usedDomains(tables: readonly Gathered[]): DomainType[] {
+    const used: DomainType[] = [];
+    for (const t of tables) {
+      for (const columnName of t.columnNames) {
+        const type = (t.table.columns[columnName] as Column<ColumnConfig>).data.type;
+        if (type.kind === 'builtin' && type.domain !== undefined) used.push(type.domain);
+      }
+    }
+    return used;
   }
 
   private registerExplicitNames(t: Gathered): void {

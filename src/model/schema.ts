@@ -6,6 +6,7 @@
 import { ModelError } from '../errors.js';
 import type { SchemaState } from '../schema/types.js';
 import type { EnumType } from './enum-type.js';
+import type { ObjectDeclarations } from './object-states.js';
 import { buildSchemaState } from './schema-state.js';
 import type { ColumnsShape, Table } from './table.js';
 
@@ -18,7 +19,11 @@ const MODEL_FORMAT = 1 as const;
 /** The tables of a schema, by table name. */
 export type TablesShape = Readonly<Record<string, Table<ColumnsShape, string>>>;
 
-export interface SchemaOptions<T extends TablesShape> {
+/**
+ * The schema's tables, and its other objects (see {@link ObjectDeclarations}: sequences, domains,
+ * views, functions, triggers, extensions).
+ */
+export interface SchemaOptions<T extends TablesShape> extends ObjectDeclarations {
   /** The schema's tables; the key is the table's name. */
   readonly tables: T;
   /**
@@ -67,7 +72,7 @@ export function defineSchema<const N extends string, const T extends TablesShape
     });
   }
   const enums = options.enums ?? [];
-  const built = buildSchemaState({ name, tables: options.tables, enums });
+  const built = buildSchemaState({ name, tables: options.tables, enums, objects: options });
   return Object.freeze({
     [schemaModelBrand]: MODEL_FORMAT,
     name,

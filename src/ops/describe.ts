@@ -1,6 +1,8 @@
 /**
  * One-line summaries of operations for the terminal (`+ column asia.countries.area (integer)`).
  */
+import { describeObjectOperation } from './describe-object.js';
+import { isObjectOperation } from './object-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
 import { quoteIdent, quoteLiteral } from '../sql/quote.js';
 import { identityOptionsSql } from '../schema/identity-options.js';
@@ -31,6 +33,7 @@ export function describeOperation(op: Operation, schema: string): string {
   const s = show(schema);
   const t = (table: string): string => `${s}.${show(table)}`;
   const c = (table: string, column: string): string => `${t(table)}.${show(column)}`;
+  if (isObjectOperation(op)) return describeObjectOperation(op, t);
   switch (op.kind) {
     case 'createTable':
       return `+ table ${t(op.table.name)}`;

@@ -2,6 +2,8 @@
  * Which operations can lose data or fail on existing data, and why: the revision writer puts a
  * `-- WARNING: <reason>` comment above each and prints the reason on the terminal.
  */
+import { objectDestructiveReason } from './describe-object.js';
+import { isObjectOperation } from './object-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
 import { typeChangeKeepsValues } from './type-change.js';
 import { validatableName } from './constraint-detail-operations.js';
@@ -22,6 +24,7 @@ function labels(values: readonly string[]): string {
  * // => 'sets NOT NULL on countries.area: fails if the column holds NULLs'
  */
 export function destructiveReason(op: Operation): string | null {
+  if (isObjectOperation(op)) return objectDestructiveReason(op);
   switch (op.kind) {
     case 'dropTable':
       return `drops table ${op.table.name} and all its rows`;

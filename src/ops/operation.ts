@@ -33,6 +33,9 @@ export type {
   ValidateConstraint,
 } from './constraint-detail-operations.js';
 export type { AlterColumnCollation, AlterColumnGenerated, AlterIdentityOptions, ColumnDetailOperation } from './column-detail-operations.js';
+import type { ObjectOperation } from './object-operations.js';
+
+export type * from './object-operations.js';
 
 /** Identity generation of a column, or `null` for a column that is not an identity. */
 export type Identity = ColumnState['identity'];
@@ -353,7 +356,8 @@ export type Operation =
   | SetTableComment
   | SetColumnComment
   | ColumnDetailOperation
-  | ConstraintDetailOperation;
+  | ConstraintDetailOperation
+  | ObjectOperation;
 
 /** The `kind` of an {@link Operation}. */
 export type OperationKind = Operation['kind'];

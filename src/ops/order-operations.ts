@@ -3,8 +3,10 @@
  */
 import { leavesChangingEnum } from './enum-type-use.js';
 import { compareNames } from '../schema/compare-names.js';
+import { isObjectOperation } from './object-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
 import { validatableName } from './constraint-detail-operations.js';
+import { objectPhase, objectSubject } from './order-objects.js';
 
 /**
  * The phases, in the order they run. Renames come first so that every later operation can use
@@ -16,8 +18,11 @@ import { validatableName } from './constraint-detail-operations.js';
  * label it removes, and the new type may be an enum created just before.
  */
 const PHASES = [
+  'createExtension',
   'renameTable',
   'renameColumn',
+  'dropTrigger',
+  'dropView',
   'dropForeignKey',
   'dropIndex',
   'dropConstraint',
@@ -26,13 +31,18 @@ const PHASES = [
   'dropIdentityOptions',
   'dropIdentity',
   'dropCollation',
+  'dropSequenceOwner',
   'dropColumn',
   'dropTable',
   'createEnum',
+  'createSequence',
+  'createDomain',
+  'createFunction',
   'leaveEnum',
   'changeEnum',
   'createTable',
   'addColumn',
+  'setSequenceOwner',
   'alterColumnType',
   'setCollation',
   'alterGenerated',
@@ -43,8 +53,14 @@ const PHASES = [
   'addConstraint',
   'createIndex',
   'addForeignKey',
+  'createView',
+  'createTrigger',
   'comment',
+  'dropFunction',
+  'dropDomain',
   'dropEnum',
+  'dropSequence',
+  'dropExtension',
 ] as const;
 type Phase = (typeof PHASES)[number];
 
@@ -60,6 +76,7 @@ function changingEnums(ops: readonly Operation[]): Set<string> {
 }
 
 function phaseOf(op: Operation, changing: ReadonlySet<string>): Phase {
+  if (isObjectOperation(op)) return objectPhase(op);
   switch (op.kind) {
     case 'renameTable':
       return 'renameTable';
@@ -148,6 +165,7 @@ function sequenceOf(op: Operation): number {
  * object.
  */
 function subjectOf(op: Operation): readonly [string, string] {
+  if (isObjectOperation(op)) return objectSubject(op);
   switch (op.kind) {
     case 'createTable':
     case 'dropTable':

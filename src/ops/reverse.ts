@@ -3,7 +3,9 @@
  */
 import { reverseColumnDetail } from './column-detail-operations.js';
 import { reverseConstraintDetail } from './constraint-detail-operations.js';
+import { isObjectOperation } from './object-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
+import { reverseObjectOperation } from './reverse-object.js';
 
 /**
  * The operation that undoes `op`. An involution: `reverseOperation(reverseOperation(op))` equals
@@ -15,6 +17,7 @@ import { unknownOperation, type Operation } from './operation.js';
  * // => { kind: 'renameTable', from: 'nations', to: 'countries' }
  */
 export function reverseOperation(op: Operation): Operation {
+  if (isObjectOperation(op)) return reverseObjectOperation(op);
   switch (op.kind) {
     case 'createTable':
       return { kind: 'dropTable', table: op.table };

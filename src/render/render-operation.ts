@@ -17,6 +17,8 @@ import {
 } from '../ops/operation.js';
 import { collationClause, generatedClause, identityOptionsClause, renderColumnDetail } from './render-column-details.js';
 import { castsThroughText, typeChangeNeedsUsing } from '../ops/type-change.js';
+import { isObjectOperation } from '../ops/object-operations.js';
+import { renderObjectOperation } from './render-object-ops.js';
 import { MAX_IDENTIFIER_BYTES, qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
 import { compareNames, sortByName } from '../schema/compare-names.js';
 import { validatableName } from '../ops/constraint-detail-operations.js';
@@ -237,6 +239,7 @@ function aroundDependents(dependents: EnumDependents, statements: readonly strin
  * // => ['ALTER TABLE "countries" RENAME COLUMN "name" TO "title"']
  */
 export function renderOperation(op: Operation, context: RenderContext): string[] {
+  if (isObjectOperation(op)) return renderObjectOperation(op, createIndex);
   switch (op.kind) {
     case 'createTable':
       return renderCreateTable(op.table, context);

@@ -9,6 +9,10 @@
  * objects of other schemas are qualified.
  */
 
+import type { SchemaObjects } from './object-types.js';
+
+export type * from './object-types.js';
+
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
 
 export interface ColumnState {
@@ -143,7 +147,7 @@ export interface EnumState {
   readonly values: readonly string[];
 }
 
-export interface SchemaState {
+export interface SchemaState extends SchemaObjects {
   readonly name: string;
   /** Sorted by name. */
   readonly tables: readonly TableState[];

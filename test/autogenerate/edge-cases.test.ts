@@ -4,6 +4,8 @@
  * bytes, and Postgres' own name choices. See support/fixture.ts.
  */
 import {
+  fn,
+  sequence,
   bigint,
   check,
   defineSchema,
@@ -37,6 +39,8 @@ export const cases: readonly FixtureCase[] = [
         towns: table({ id: integer().primaryKey().default(sql`nextval('towns_id_seq'::regclass)`), name: text(), size: integer() }),
         rivers: table({ name: text().check(sql`is_short(name)`), length_km: integer() }),
       },
+      sequences: [sequence('towns_id_seq', { as: 'integer', ownedBy: 'towns.id' })],
+      functions: [fn('is_short', { args: 'v text', returns: 'boolean', language: 'sql', volatility: 'immutable', body: 'SELECT length(v) < 20' })],
     }),
     expected: ['+ column s.rivers.length_km (integer)', '+ column s.towns.size (integer)'],
   },

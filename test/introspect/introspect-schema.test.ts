@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Queryable, Session } from '../../src/connection/types.js';
 import { introspectSchema } from '../../src/introspect/introspect-schema.js';
 import { listSchemas, schemaExists } from '../../src/introspect/list-schemas.js';
-import type { ColumnState, SchemaState, TableState } from '../../src/schema/types.js';
+import type { ColumnState, SchemaState, SequenceState, TableState } from '../../src/schema/types.js';
 import { quoteIdent } from '../../src/sql/quote.js';
 import { type TestDatabase, describeEachDatabase, freshName } from '../support/databases.js';
 import { countQueries } from './counting-queryable.js';
@@ -110,9 +110,24 @@ CREATE TABLE ${S}.${quoteIdent(`${s}_migration_version`)} (version text PRIMARY 
 `;
 }
 
+/** The schema-level objects of a schema that has none. */
+const NO_OBJECTS = { sequences: [], domains: [], views: [], functions: [], triggers: [], extensions: [] };
+
+/** A sequence with the options of a plain `CREATE SEQUENCE` (bigint unless `type` says otherwise). */
+function seq(name: string, more: Partial<SequenceState> = {}): SequenceState {
+  const max = more.type === 'integer' ? '2147483647' : '9223372036854775807';
+  return { name, type: 'bigint', start: '1', increment: '1', minValue: '1', maxValue: max, cache: '1', cycle: false, ownedBy: null, ...more };
+}
+
 function everyKindState(s: string, o: string): SchemaState {
   return {
     name: s,
+    ...NO_OBJECTS,
+    sequences: [seq('a_sequence'), seq('cities_serial_no_seq', { type: 'integer', ownedBy: { table: 'cities', column: 'serial_no' } })],
+    views: [
+      { name: 'a_matview', materialized: true, definition: 'SELECT 1 AS x', indexes: [] },
+      { name: 'a_view', materialized: false, definition: 'SELECT 1 AS x', indexes: [] },
+    ],
     enums: [
       { name: 'continent', values: ['Antarctica', 'Asia', 'Europe', 'Africa'] },
       { name: 'nothing', values: [] },
@@ -346,6 +361,7 @@ describeEachDatabase('introspectSchema', (target) => {
       const state = await introspectSchema(session, s, { exclude: [{ schema: s, table: 'Version "T"' }] });
       const expected: SchemaState = {
         name: s,
+        ...NO_OBJECTS,
         enums: [{ name: enumName, values: ['it\'s; "ok"', 'UPPER', 'with space'] }],
         tables: [
           table(
@@ -408,7 +424,7 @@ describeEachDatabase('introspectSchema', (target) => {
         expect(state.tables).toHaveLength(schema === one ? 2 : 51);
         counts.push(counted.count());
       }
-      expect(counts).toEqual([7, 7]);
+      expect(counts).toEqual([13, 13]);
       const t = (await introspectSchema(session, fifty)).tables.find((x) => x.name === 't_7');
       expect(t?.foreignKeys.map((fk) => fk.name)).toEqual(['t_7_root_id_fkey']);
       expect(t?.uniques.map((u) => u.name)).toEqual(['t_7_code_key']);
@@ -432,7 +448,7 @@ describeEachDatabase('introspectSchema', (target) => {
   it('reads a schema that does not exist as empty', async () => {
     const s = freshName();
     await withSession(target(), async (session) => {
-      expect(await introspectSchema(session, s)).toEqual({ name: s, tables: [], enums: [] });
+      expect(await introspectSchema(session, s)).toEqual({ name: s, tables: [], enums: [], ...NO_OBJECTS });
       expect(await schemaExists(session, s)).toBe(false);
       expect(await listSchemas(session)).not.toContain(s);
     });

@@ -55,6 +55,9 @@ function capitals(schema: string): TableState {
   };
 }
 
+/** A schema without sequences, domains, views, functions, triggers or extensions. */
+const NO_OBJECTS = { sequences: [], domains: [], views: [], functions: [], triggers: [], extensions: [] };
+
 const expectedAsia: SchemaState = {
   name: 'asia',
   tables: [
@@ -82,12 +85,14 @@ const expectedAsia: SchemaState = {
     },
   ],
   enums: [],
+  ...NO_OBJECTS,
 };
 
 const expectedEurope: SchemaState = {
   name: 'europe',
   tables: [capitals('europe'), countries(col('eu_member', 'boolean'))],
   enums: [],
+  ...NO_OBJECTS,
 };
 
 describe('world example model (src/db)', () => {

@@ -42,6 +42,22 @@ describe('describeOperation', () => {
       '~ constraint asia.countries.countries_pop_check validated',
       '~ constraint asia.countries.countries_size_check made NOT VALID',
       '~ column asia.countries.name collation none -> "C"',
+      '+ sequence asia.countries_id_seq',
+      '- sequence asia.countries_id_seq',
+      '~ sequence asia.countries_id_seq',
+      '~ sequence asia.countries_id_seq owned by none -> countries.id',
+      '+ domain asia.year (integer)',
+      '- domain asia.year (integer)',
+      '~ domain asia.year',
+      '+ materialized view asia.titles',
+      '- materialized view asia.titles',
+      '+ function asia.touch()',
+      '- function asia.touch()',
+      '~ function asia.touch()',
+      '+ trigger asia.touch on countries',
+      '- trigger asia.touch on countries',
+      '+ extension pg_trgm',
+      '- extension pg_trgm',
     ]);
   });
 

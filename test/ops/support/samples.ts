@@ -4,7 +4,7 @@
  */
 import type { Operation, OperationKind } from '../../../src/ops/operation.js';
 import { col, fk, index, table } from '../../diff/support/build.js';
-import type { TableState } from '../../../src/schema/types.js';
+import type { DomainState, FunctionState, SequenceState, TableState, TriggerState, ViewState } from '../../../src/schema/types.js';
 
 const area = col('area', 'integer', { comment: 'km²' });
 
@@ -15,6 +15,43 @@ export const countriesTable: TableState = {
     comment: 'Countries',
   }),
   foreignKeys: [],
+};
+
+const idSequence: SequenceState = {
+  name: 'countries_id_seq',
+  type: 'integer',
+  start: '1',
+  increment: '1',
+  minValue: '1',
+  maxValue: '2147483647',
+  cache: '1',
+  cycle: false,
+  ownedBy: { table: 'countries', column: 'id' },
+};
+
+const yearDomain: DomainState = { name: 'year', type: 'integer', notNull: false, default: null, checks: [{ name: 'year_check', expression: '(VALUE >= 1901)' }] };
+
+const titlesView: ViewState = {
+  name: 'titles',
+  materialized: true,
+  definition: ' SELECT countries.name\n   FROM countries',
+  indexes: [index('titles_name_idx', ['name'])],
+};
+
+const touchFunction: FunctionState = {
+  name: 'touch()',
+  functionName: 'touch',
+  kind: 'function',
+  identityArguments: '',
+  result: 'trigger',
+  definition: 'CREATE OR REPLACE FUNCTION touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$BEGIN NEW.at = now(); RETURN NEW; END$function$',
+};
+
+const touchTrigger: TriggerState = {
+  name: 'countries.touch',
+  table: 'countries',
+  triggerName: 'touch',
+  definition: 'CREATE TRIGGER touch BEFORE UPDATE ON countries FOR EACH ROW EXECUTE FUNCTION touch()',
 };
 
 const usages = [{ table: 'countries', column: 'continent', array: false, default: "'Asia'::continent" }] as const;
@@ -108,6 +145,22 @@ export const samples: { readonly [K in OperationKind]: Extract<Operation, { kind
     constraint: { kind: 'check', check: { name: 'countries_size_check', expression: '(size > 0)', notValid: true } },
   },
   alterColumnCollation: { kind: 'alterColumnCollation', table: 'countries', column: 'name', type: 'text', from: null, to: '"C"' },
+  createSequence: { kind: 'createSequence', sequence: idSequence },
+  dropSequence: { kind: 'dropSequence', sequence: idSequence },
+  alterSequence: { kind: 'alterSequence', from: idSequence, to: { ...idSequence, increment: '10', cycle: true } },
+  setSequenceOwner: { kind: 'setSequenceOwner', sequence: 'countries_id_seq', from: null, to: { table: 'countries', column: 'id' } },
+  createDomain: { kind: 'createDomain', domain: yearDomain },
+  dropDomain: { kind: 'dropDomain', domain: yearDomain },
+  alterDomain: { kind: 'alterDomain', from: yearDomain, to: { ...yearDomain, notNull: true, default: '2000' } },
+  createView: { kind: 'createView', view: titlesView },
+  dropView: { kind: 'dropView', view: titlesView },
+  createFunction: { kind: 'createFunction', function: touchFunction },
+  dropFunction: { kind: 'dropFunction', function: touchFunction },
+  replaceFunction: { kind: 'replaceFunction', from: touchFunction, to: { ...touchFunction, definition: touchFunction.definition.replace('now()', 'clock_timestamp()') } },
+  createTrigger: { kind: 'createTrigger', trigger: touchTrigger },
+  dropTrigger: { kind: 'dropTrigger', trigger: touchTrigger },
+  createExtension: { kind: 'createExtension', extension: { name: 'pg_trgm', schema: 'asia' } },
+  dropExtension: { kind: 'dropExtension', extension: { name: 'pg_trgm', schema: 'asia' } },
 };
 
 export const allSamples: readonly Operation[] = Object.values(samples);

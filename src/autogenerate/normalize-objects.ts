@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import type { Session } from '../connection/types.js';
+import { compareSchemas } from '../diff/index.js';
+import { describeCause, ModelError } from '../errors.js';
+import { introspectSchema } from '../introspect/introspect-schema.js';
+import { readExtensions } from '../introspect/read-extensions.js';
+import { describeOperation } from '../ops/describe.js';
+import { renderOperation } from '../render/index.js';
+import type { SchemaObjects } from '../schema/object-types.js';
+import type { SchemaState } from '../schema/types.js';
+import { quoteIdent } from '../sql/quote.js';
+import { retargetState } from './retarget-state.js';
+
+/** True when the state has objects whose text Postgres must normalise (extensions need none). */
+function hasObjectBodies(state: SchemaState): boolean {
+  return [state.sequences, state.domains, state.views, state.functions, state.triggers].some((list) => (list ?? []).length > 0);
+}
+
+/**
+ * The objects that tables may use while they are normalised by themselves (normalize-model.ts
+ * creates tables under neutral names): domains, functions, extensions, and sequences without
+ * their owner (the owning table is not there under its own name).
+ */
+export function objectsForTables(declared: SchemaState): SchemaObjects {
+  return {
+    domains: declared.domains ?? [],
+    functions: declared.functions ?? [],
+    extensions: declared.extensions ?? [],
+    sequences: (declared.sequences ?? []).map((s) => ({ ...s, ownedBy: null })),
+  };
+}
+
+/**
+ * SQL that opens the transaction of a scratch schema: bodies of functions are not checked when
+ * they are created (as pg_dump does), because a function may read tables created after it.
+ */
+export function scratchBegin(scratch: string, schema: string): string {
+  return (
+    `BEGIN; CREATE SCHEMA ${quoteIdent(scratch)}; ` +
+    `SET LOCAL search_path TO ${quoteIdent(scratch)}, ${quoteIdent(schema)}, public; SET LOCAL check_function_bodies = off;`
+  );
+}
+
+/**
+ * The declared sequences, domains, views, functions and triggers of `declared` exactly as
+ * Postgres stores them: the whole declared schema (its tables already normalised) is created in
+ * a scratch schema, inside a transaction that is always rolled back, and these objects are read
+ * back from the catalog (`pg_get_viewdef`, `pg_get_functiondef`, `pg_get_triggerdef`, ...). Bodies
+ * then compare equal with the live catalog whenever Postgres would store them equally, whatever
+ * their spacing, case or qualification as written. Nothing is left behind. A state without such
+ * objects is returned as it is.
+ *
+ * `session` must not be inside a transaction.
+ *
+ * @throws ModelError naming the object Postgres refuses (an unknown table in a view, a function
+ *   body of another language, ...).
+ * @example
+ * const desired = await normalizeObjects(session, await normalizeThroughPostgres(session, declared, live));
+ */
+export async function normalizeObjects(session: Session, declared: SchemaState): Promise<SchemaState> {
+  if (!hasObjectBodies(declared)) return declared;
+  const scratch = `worlddb_scratch_${randomBytes(6).toString('hex')}`;
+  const state = retargetState(declared, scratch);
+  const ops = compareSchemas({ name: scratch, tables: [], enums: [] }, state);
+  const statements = ops.map((op) => ({ op, sql: renderOperation(op, { schema: scratch }).map((s) => `${s};`).join('\n') }));
+  const begin = scratchBegin(scratch, declared.name);
+  try {
+    try {
+      await session.exec(`${begin}\n${statements.map((s) => s.sql).join('\n')}`);
+    } catch {
+      // Find the statement Postgres refuses, to name the object of the model it comes from.
+      await session.exec('ROLLBACK');
+      await session.exec(begin);
+      for (const { op, sql } of statements) {
+        try {
+          await session.exec(sql);
+        } catch (cause) {
+          const what = describeOperation(op, declared.name).replace(/^[+~-] /, '');
+          throw new ModelError(`Postgres refuses the model's ${what}: ${describeCause(cause)}`, {
+            hint: 'fix the SQL of that object in the model (a view query, a function body, a trigger, a domain check)',
+            cause,
+          });
+        }
+      }
+    }
+    const read = await introspectSchema(session, scratch, { alsoVisible: [declared.name] });
+    const unscratch = retargetState(read, declared.name);
+    return {
+      ...declared,
+      sequences: unscratch.sequences ?? [],
+      domains: unscratch.domains ?? [],
+      views: unscratch.views ?? [],
+      functions: unscratch.functions ?? [],
+      triggers: unscratch.triggers ?? [],
+    };
+  } finally {
+    await session.exec('ROLLBACK').catch(() => undefined);
+  }
+}
+
+/**
+ * `desired` without the extensions it needs that are installed in another schema already: those
+ * are there for the schema to use, and creating them again would do nothing.
+ *
+ * @example
+ * const desired = await withoutExtensionsElsewhere(session, normalized);
+ */
+export async function withoutExtensionsElsewhere(session: Session, desired: SchemaState): Promise<SchemaState> {
+  if ((desired.extensions ?? []).length === 0) return desired;
+  const elsewhere = new Set((await readExtensions(session, null)).filter((e) => e.schema !== desired.name).map((e) => e.name));
+  return { ...desired, extensions: (desired.extensions ?? []).filter((e) => !elsewhere.has(e.name)) };
+}
