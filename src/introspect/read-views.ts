@@ -30,7 +30,13 @@ SELECT
       'method', am.amname,
       'definition', pg_catalog.pg_get_indexdef(i.indexrelid),
       'key_count', i.indnkeyatts,
-      'predicate', pg_catalog.pg_get_expr(i.indpred, i.indrelid)))
+      'predicate', pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+      'include', ARRAY(
+        SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false)
+        FROM pg_catalog.generate_series(i.indnkeyatts + 1, i.indnatts) AS k ORDER BY k
+      ),
+      'options', ic.reloptions,
+      'nulls_not_distinct', i.indnullsnotdistinct))
     FROM pg_catalog.pg_index i
     JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
     JOIN pg_catalog.pg_am am ON am.oid = ic.relam

@@ -119,12 +119,17 @@ function domainState(schema: string, d: DomainType): DomainState {
 function viewIndexState(view: string, ix: IndexDefinition): IndexState {
   const keyNames = ix.keys.map((k) => (typeof k === 'string' ? k : indexKeyName(k.text)));
   if (ix.keys.length === 0) throw new ModelError(`materialized view ${view}: an index lists no key`, { hint: 'index([column, ...])' });
+  const include = ix.include ?? [];
+  const storage = Object.entries(ix.with ?? {}).map(([key, value]) => `${key}=${String(value)}`).sort();
   return {
     name: ix.name ?? makeObjectName(view, columnNamesAddition(indexColumnNames(keyNames)), 'idx'),
     unique: ix.unique,
     method: ix.using,
     keys: ix.keys.map((k) => (typeof k === 'string' ? printIdentifier(k) : k.text.trim())),
     where: ix.where === null ? null : printExpression(ix.where.text),
+    ...(include.length === 0 ? {} : { include: include.map(printIdentifier) }),
+    ...(storage.length === 0 ? {} : { with: storage }),
+    ...(ix.nullsNotDistinct === true ? { nullsNotDistinct: true as const } : {}),
   };
 }
 

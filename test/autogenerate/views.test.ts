@@ -62,7 +62,7 @@ export const cases: readonly FixtureCase[] = [
       tables: { film },
       views: [
         materializedView('film_titles', sql`SELECT film_id, lower(title) AS title FROM film`, {
-          indexes: [index(['film_id'], { unique: true }), index(['title'], { name: 'film_titles_by_title' })],
+          indexes: [index(['film_id'], { unique: true, include: ['title'] }), index(['title'], { name: 'film_titles_by_title', with: { fillfactor: 70 } })],
         }),
       ],
     }),
