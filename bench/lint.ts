@@ -6,12 +6,28 @@
  * parse alone (the floor of any linter built on it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { median, repoRoot, seconds } from './support.js';
 
 const FILES = 1_000;
+const SQUAWK_VERSION = '2.66.0';
+
+/**
+ * squawk-cli, installed on demand into .bench/squawk (not a devDependency: the registry here holds
+ * only its linux-x64 binary package, so a lock file naming it never satisfies `npm ci`).
+ * Returns the path of its binary; a failed install shows up as squawk failing to run.
+ */
+function installSquawk(): string {
+  const prefix = path.join(repoRoot, '.bench', 'squawk');
+  const bin = path.join(prefix, 'node_modules', '.bin', 'squawk');
+  if (!existsSync(bin)) {
+    mkdirSync(prefix, { recursive: true });
+    spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `squawk-cli@${SQUAWK_VERSION}`], { stdio: 'ignore' });
+  }
+  return bin;
+}
 const RUNS = 3;
 
 /** Ten statements: safe ones and unsafe ones, on tables created earlier or in the same file. */
@@ -57,7 +73,7 @@ export async function benchLint(): Promise<string[]> {
       writeFileSync(path.join(folder, `${stamp(i)}_m${i}.sql`), migration(i));
     }
     const worlddb = path.join(repoRoot, 'bin', 'worlddb');
-    const squawk = path.join(repoRoot, 'node_modules', '.bin', 'squawk');
+    const squawk = installSquawk();
     const ours: number[] = [];
     const theirs: number[] = [];
     let ourFindings = 0;
