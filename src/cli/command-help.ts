@@ -37,7 +37,7 @@ const HELP: Readonly<Record<string, CommandHelp>> = {
     examples: ['worlddb downgrade -1 --schema asia', 'worlddb downgrade base --schema asia', 'worlddb downgrade --steps 2 --schema asia --sql'],
   },
   stamp: { exitCodes: [4], examples: ['worlddb stamp head --schema asia', 'worlddb stamp -1 --schema asia'] },
-  redo: { exitCodes: [1, 4, 5], examples: ['worlddb redo --schema asia'] },
+  redo: { exitCodes: [1, 4, 5, 7], examples: ['worlddb redo --schema asia', 'worlddb redo --schema asia --yes   # not on a terminal, the down part drops rows'] },
   show: { exitCodes: [], examples: ['worlddb show 20261127 --schema asia'] },
   revision: {
     exitCodes: [1, 5],

@@ -36,7 +36,12 @@ for (const { kind, skip } of databaseKinds()) {
     it('reverts the last applied migration and applies it again', async () => {
       expect((await project.run('migrate', '--schema', withDown)).code).toBe(0);
       await project.query(`INSERT INTO "${withDown}".two VALUES (1)`);
-      const result = await project.run('redo', '--schema', withDown);
+      // The down part drops a table holding a row: as downgrade, redo asks, and on a pipe refuses without --yes.
+      const refused = await project.run('redo', '--schema', withDown);
+      expect(refused.code).toBe(7);
+      expect(refused.stderr).toMatch(new RegExp(`drops table ${withDown}\\.two \\(1 row\\)`));
+      expect(await project.query(`SELECT * FROM "${withDown}".two`)).toHaveLength(1);
+      const result = await project.run('redo', '--schema', withDown, '--yes');
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`reverted ${SECOND}[^]*applied +${SECOND}[^]*redid ${SECOND}`));
       // The row is gone: the table was dropped by the down part and created again by the up part.
