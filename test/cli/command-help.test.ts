@@ -19,7 +19,7 @@ describe('usageErrorLines', () => {
   });
 
   it('lists a command’s exit codes and examples', () => {
-    expect(helpFooter('check')).toMatch(/6 +pending migrations or drift/);
+    expect(helpFooter('check')).toMatch(/\n  6 +check: pending migrations/);
     expect(helpFooter('migrate')).toContain('$ worlddb upgrade head --schema asia');
     expect(helpFooter('some-new-command')).toMatch(/Exit codes:[^]*6 [^]*70 /);
   });
