@@ -2,7 +2,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { SchemaState } from '../schema/types.js';
 import { block, calledFunctions, call, type Code, method, object, ref } from './code.js';
 import { printBlock, printCode, quoteString } from './print-code.js';
-import { chooseNames, declare, type Declarations, schemaEntries, todoComment, variableName } from './schema-code.js';
+import { declareNamed, type Declarations, schemaEntries, todoComment, variableName } from './schema-code.js';
 import type { PullTodo } from './todo.js';
 
 /** A schema to pull and the model file it goes to. */
@@ -47,7 +47,7 @@ type TableParts = { readonly columns: readonly (readonly [string, Code])[]; read
  */
 export function pullSchemas(inputs: readonly PullInput[], options: PullOptions = {}): { files: PulledFile[]; todos: PullTodo[] } {
   const importFrom = options.importFrom ?? 'worlddb/model';
-  const declared = inputs.map((input) => ({ input, declarations: declare(input.state, ((names) => (name: string) => names.has(name))(chooseNames(input.state))) }));
+  const declared = inputs.map((input) => ({ input, declarations: declareNamed(input.state) }));
   const shared = inputs.length > 1 ? sharedTables(declared.map((d) => d.declarations)) : new Map<string, Shared>();
   const baseFile = shared.size === 0 ? null : baseFilePath(inputs.map((i) => i.file));
   const files: PulledFile[] = [];

@@ -50,34 +50,37 @@ function tableCall(columns: readonly (readonly [string, Code])[], options: Code 
 }
 
 /**
- * The names of constraints and indexes the module must write: those the model would name
- * otherwise. Runs the code without names, then with the names it got wrong, until the model
- * gives every object its catalog name (all named, if the model refuses a default name).
+ * The schema's declarations, with `{ name }` on exactly the constraints and indexes the model
+ * would name otherwise. Runs the code without names, then with the names it got wrong, until the
+ * model gives every object its catalog name (all named, if the model refuses a default name).
  */
-export function chooseNames(state: SchemaState): Set<string> {
+export function declareNamed(state: SchemaState): Declarations {
   const named = new Set<string>();
+  const byName = (name: string): boolean => named.has(name);
   for (let pass = 0; pass < 4; pass++) {
+    const declarations = declare(state, byName);
     let built: SchemaState;
     try {
-      built = modelToState(buildModel(state, named));
+      built = modelToState(buildModel(state.name, declarations));
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
-      return new Set(allNames(state));
+      break;
     }
-    const wrong = state.tables.flatMap((table) => wrongNames(table, built.tables.find((t) => t.name === table.name) ?? null)).filter((n) => !named.has(n));
-    if (wrong.length === 0) return named;
+    const tables = new Map(built.tables.map((t) => [t.name, t]));
+    const wrong = state.tables.flatMap((table) => wrongNames(table, tables.get(table.name) ?? null)).filter((n) => !named.has(n));
+    if (wrong.length === 0) return declarations;
     for (const name of wrong) named.add(name);
   }
-  return new Set(allNames(state));
+  const all = new Set(allNames(state));
+  return declare(state, (name) => all.has(name));
 }
 
-function buildModel(state: SchemaState, named: ReadonlySet<string>): SchemaModel {
-  const declarations = declare(state, (name) => named.has(name));
+function buildModel(schema: string, declarations: Declarations): SchemaModel {
   const refs = new Map<string, unknown>();
   for (const [name, code] of declarations.enums) refs.set(name, evaluateCode(code, refs));
   const tables = evaluateCode({ kind: 'object', entries: declarations.tables }, refs) as Record<string, never>;
   const enums = declarations.enums.map(([name]) => refs.get(name)) as never[];
-  return defineSchema(state.name, { tables, enums });
+  return defineSchema(schema, { tables, enums });
 }
 
 function allNames(state: SchemaState): string[] {

@@ -94,6 +94,9 @@ export function tableCode(table: TableState, context: TableContext): TableCode {
     if (index.unique) opts.push(['unique', value(true)]);
     if (index.method !== 'btree') opts.push(['using', value(index.method)]);
     if (index.where !== null) opts.push(['where', sqlCode(stripParentheses(index.where))]);
+    if (index.include !== undefined) opts.push(['include', array(index.include.map((key) => value(columnName(key, table.columns))))]);
+    if (index.with !== undefined) opts.push(['with', object(index.with.map(storageParameter))]);
+    if (index.nullsNotDistinct === true) opts.push(['nullsNotDistinct', value(true)]);
     if (context.named(index.name)) opts.push(['name', value(index.name)]);
     const keys = index.keys.map((key) => indexKey(key, table.columns));
     return call('index', array(keys), ...(opts.length > 0 ? [object(opts)] : []));
@@ -174,6 +177,21 @@ function splitTopLevel(text: string): string[] | null {
   }
   parts.push(text.slice(start).trim());
   return depth === 0 ? parts : null;
+}
+
+/** A column as Postgres prints it in an index (quoted when needed), by its name. */
+function columnName(printed: string, columns: readonly ColumnState[]): string {
+  return columns.find((c) => printIdentifier(c.name) === printed)?.name ?? printed;
+}
+
+/** `fillfactor=70` → `['fillfactor', 70]`; `deduplicate_items=off` → `['deduplicate_items', false]`. */
+function storageParameter(text: string): readonly [string, Code] {
+  const at = text.indexOf('=');
+  const [name, raw] = at === -1 ? [text, 'true'] : [text.slice(0, at), text.slice(at + 1)];
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return [name, value(Number(raw))];
+  if (raw === 'on' || raw === 'true') return [name, value(true)];
+  if (raw === 'off' || raw === 'false') return [name, value(false)];
+  return [name, value(raw)];
 }
 
 /** An index key: a column by name when it is one, else the expression (with its options) as SQL. */
