@@ -4,7 +4,7 @@ import { compareSchemas, deepEqual } from '../diff/index.js';
 import { describeCause, ModelError } from '../errors.js';
 import { introspectSchema } from '../introspect/introspect-schema.js';
 import { renderOperations } from '../render/index.js';
-import type { CheckState, ColumnState, ExclusionState, IndexState, SchemaState, TableState } from '../schema/types.js';
+import type { CheckState, ColumnState, ExclusionState, IndexState, PolicyState, SchemaState, TableState } from '../schema/types.js';
 import { objectsForTables, scratchBegin } from './normalize-objects.js';
 
 /** Scratch tables created per transaction: each holds locks until it ends, and lock slots are few. */
@@ -23,6 +23,7 @@ interface TableShape {
   readonly columns: readonly ShapeColumn[];
   readonly checks: readonly string[];
   readonly exclusions: readonly string[];
+  readonly policies: readonly Omit<PolicyState, 'name'>[];
   readonly indexes: readonly Omit<IndexState, 'name'>[];
 }
 
@@ -38,6 +39,7 @@ function shapeOf(table: TableState): TableShape {
     }),
     checks: table.checks.map((c) => c.expression),
     exclusions: (table.exclusions ?? []).map((x) => x.definition),
+    policies: (table.policies ?? []).map(({ name: _name, ...rest }) => rest),
     indexes: table.indexes.map(({ name: _name, ...rest }) => rest),
   };
 }
@@ -54,6 +56,7 @@ function scratchTable(id: number, shape: TableShape): TableState {
     ...(shape.exclusions.length === 0
       ? {}
       : { exclusions: shape.exclusions.map((definition, j) => ({ name: `w${id}_x${j}`, definition })) }),
+    ...(shape.policies.length === 0 ? {} : { policies: shape.policies.map((policy, j) => ({ ...policy, name: `p${j}` })) }),
     indexes: shape.indexes.map((index, j) => ({ ...index, name: `w${id}_i${j}` })),
     comment: null,
   };
@@ -64,6 +67,7 @@ function withNormalized(table: TableState, normalized: TableState, id: number): 
   const columns = new Map(normalized.columns.map((c) => [c.name, c]));
   const checks = new Map(normalized.checks.map((c) => [c.name, c]));
   const exclusions = new Map((normalized.exclusions ?? []).map((x) => [x.name, x]));
+  const policies = new Map((normalized.policies ?? []).map((p) => [p.name, p]));
   const indexes = new Map(normalized.indexes.map((i) => [i.name, i]));
   return {
     ...table,
@@ -88,6 +92,14 @@ function withNormalized(table: TableState, normalized: TableState, id: number): 
             ...exclusion,
             definition: exclusions.get(`w${id}_x${j}`)?.definition ?? exclusion.definition,
           })),
+        }),
+    ...(table.policies === undefined
+      ? {}
+      : {
+          policies: table.policies.map((policy, j): PolicyState => {
+            const n = policies.get(`p${j}`);
+            return n === undefined ? policy : { ...policy, using: n.using, withCheck: n.withCheck };
+          }),
         }),
     indexes: table.indexes.map((index, j): IndexState => {
       const n = indexes.get(`w${id}_i${j}`);

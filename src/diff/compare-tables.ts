@@ -9,6 +9,7 @@ import { compareComments } from './compare-comments.js';
 import { compareConstraints } from './compare-constraints.js';
 import type { CompareContext } from './compare-context.js';
 import { compareIndexes } from './compare-indexes.js';
+import { compareTableSettings } from './compare-table-settings.js';
 import { compareNames, sortByName } from '../schema/compare-names.js';
 import { differences } from './differences.js';
 
@@ -23,6 +24,8 @@ function canonical(table: TableState): TableState {
     foreignKeys: sortByName(table.foreignKeys),
     checks: sortByName(table.checks),
     indexes: sortByName(table.indexes),
+    ...(table.policies === undefined ? {} : { policies: sortByName(table.policies) }),
+    ...(table.exclusions === undefined ? {} : { exclusions: sortByName(table.exclusions) }),
   };
 }
 
@@ -60,6 +63,7 @@ export function compareTables(live: SchemaState, to: SchemaState, context: Compa
     ops.push(...compareConstraints(from, after));
     ops.push(...compareIndexes(from, after));
     ops.push(...compareComments(from, after));
+    ops.push(...compareTableSettings(from, after));
   }
   return ops;
 }

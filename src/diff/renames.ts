@@ -141,6 +141,15 @@ export function applyRenames(from: SchemaState, to: SchemaState, hints: RenameHi
         ...(index.include === undefined ? {} : { include: index.include.map(expression) }),
         where: index.where === null ? null : expression(index.where),
       })),
+      ...(table.policies === undefined
+        ? {}
+        : {
+            policies: table.policies.map((policy) => ({
+              ...policy,
+              using: policy.using === null ? null : expression(policy.using),
+              withCheck: policy.withCheck === null ? null : expression(policy.withCheck),
+            })),
+          }),
     };
   });
   tables.sort((a, b) => compareNames(a.name, b.name));

@@ -86,6 +86,11 @@ export async function introspectSchema(
           ...(own.exclusions.length === 0 ? {} : { exclusions: own.exclusions }),
           indexes: indexes.get(table.name) ?? [],
           comment: table.comment,
+          ...(table.unlogged === undefined ? {} : { unlogged: table.unlogged }),
+          ...(table.with === undefined ? {} : { with: table.with }),
+          ...(table.rowSecurity === undefined ? {} : { rowSecurity: table.rowSecurity }),
+          ...(table.forceRowSecurity === undefined ? {} : { forceRowSecurity: table.forceRowSecurity }),
+          ...(table.policies === undefined ? {} : { policies: table.policies }),
         };
       })
       .sort((a, b) => compareNames(a.name, b.name));

@@ -75,6 +75,7 @@ export {
   type TableConstraint,
   type UniqueConstraint,
 } from './constraints.js';
+export { policy, type PolicyCommand, type PolicyDefinition, type PolicyOptions } from './policy.js';
 export {
   AbstractTable,
   Table,
@@ -84,6 +85,7 @@ export {
   type MergeColumns,
   type PrimaryKeyOf,
   type TableOptions,
+  type TableSettings,
 } from './table.js';
 export {
   defineSchema,

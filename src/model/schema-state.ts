@@ -14,6 +14,7 @@ import type {
   ForeignKeyState,
   IdentityOptions,
   IndexState,
+  PolicyState,
   PrimaryKeyState,
   ReferentialAction,
   SchemaState,
@@ -62,6 +63,14 @@ export interface BuiltSchema {
   /** The enums the schema owns (creates), sorted by name. */
   readonly enums: readonly EnumType[];
 }
+
+const POLICY_COMMANDS: Readonly<Record<string, PolicyState['command']>> = {
+  all: 'ALL',
+  select: 'SELECT',
+  insert: 'INSERT',
+  update: 'UPDATE',
+  delete: 'DELETE',
+};
 
 const ACTIONS: Readonly<Record<ReferentialActionName, ReferentialAction>> = {
   'no action': 'NO ACTION',
@@ -338,7 +347,42 @@ class SchemaBuilder {
       ...(exclusions.length === 0 ? {} : { exclusions: exclusions.sort(byName) }),
       indexes: indexes.sort(byName),
       comment: t.table.comment === null || t.table.comment === '' ? null : t.table.comment,
+      ...this.tableSettings(t),
     };
+  }
+
+  /** The optional settings of a table state: UNLOGGED, storage parameters, row-level security, policies. */
+  private tableSettings(t: Gathered): Partial<TableState> {
+    const settings = t.table.settings;
+    const storage = Object.entries(settings.with).map(([key, value]) => `${key}=${String(value)}`).sort();
+    const seen = new Set<string>();
+    const policies = settings.policies.map((p): PolicyState => {
+      this.checkIdentifier(p.name, `${this.where(t.name)}: policy name`, 'a policy name is 1 to 63 bytes');
+      if (seen.has(p.name)) throw new ModelError(`${this.where(t.name)} declares policy ${p.name} twice`, { hint: 'give each policy of a table its own name' });
+      seen.add(p.name);
+      const command = POLICY_COMMANDS[p.command] ?? this.badPolicyCommand(t, p.command);
+      const state: PolicyState = {
+        name: p.name,
+        command,
+        roles: p.roles.map((role) => (role.toLowerCase() === 'public' ? 'public' : printIdentifier(role))).sort(),
+        using: p.using === null ? null : printExpression(p.using.text),
+        withCheck: p.withCheck === null ? null : printExpression(p.withCheck.text),
+      };
+      return p.restrictive ? { ...state, restrictive: true } : state;
+    });
+    return {
+      ...(settings.unlogged ? { unlogged: true as const } : {}),
+      ...(storage.length === 0 ? {} : { with: storage }),
+      ...(settings.rowSecurity === false ? {} : { rowSecurity: true as const }),
+      ...(settings.rowSecurity === 'force' ? { forceRowSecurity: true as const } : {}),
+      ...(policies.length === 0 ? {} : { policies: policies.sort((a, b) => compareNames(a.name, b.name)) }),
+    };
+  }
+
+  private badPolicyCommand(t: Gathered, command: unknown): never {
+    throw new ModelError(`${this.where(t.name)}: unknown policy command ${JSON.stringify(command)}`, {
+      hint: `use one of ${list(Object.keys(POLICY_COMMANDS))}`,
+    });
   }
 
   private primaryKeyState(t: Gathered): PrimaryKeyState | null {

@@ -7,6 +7,7 @@
  */
 import type { Column, ColumnConfig } from './column.js';
 import type { IndexDefinition, PrimaryKeyConstraint, TableConstraint } from './constraints.js';
+import type { PolicyDefinition } from './policy.js';
 
 /** The columns of a table, by name, in declaration order. */
 export type ColumnsShape = Readonly<Record<string, Column<ColumnConfig>>>;
@@ -18,6 +19,22 @@ export interface TableOptions<K extends string = string> {
   readonly indexes?: readonly IndexDefinition<K>[];
   /** `COMMENT ON TABLE`. */
   readonly comment?: string;
+  /** `CREATE UNLOGGED TABLE`: not written to the WAL, emptied after a crash. Default false. */
+  readonly unlogged?: boolean;
+  /** Storage parameters: `WITH (fillfactor = 70, autovacuum_enabled = false)`. */
+  readonly with?: Readonly<Record<string, string | number | boolean>>;
+  /** Row-level security: `true` enables it, `'force'` also applies it to the table's owner. */
+  readonly rowSecurity?: boolean | 'force';
+  /** Row-level security policies: `policy(name, { for, to, using, withCheck })`. */
+  readonly policies?: readonly PolicyDefinition[];
+}
+
+/** A table's kind and settings, as its options give them. */
+export interface TableSettings {
+  readonly unlogged: boolean;
+  readonly with: Readonly<Record<string, string | number | boolean>>;
+  readonly rowSecurity: boolean | 'force';
+  readonly policies: readonly PolicyDefinition[];
 }
 
 /** Columns of the table-level primary key in options `O` (type level). */
@@ -37,7 +54,19 @@ interface TableParts<Cols extends ColumnsShape> {
   readonly constraints: readonly TableConstraint[];
   readonly indexes: readonly IndexDefinition[];
   readonly comment: string | null;
+  readonly settings: TableSettings;
 }
+
+function settingsOf(options: TableOptions | undefined): Partial<TableSettings> {
+  const settings: { -readonly [K in keyof TableSettings]?: TableSettings[K] } = {};
+  if (options?.unlogged !== undefined) settings.unlogged = options.unlogged;
+  if (options?.with !== undefined) settings.with = Object.freeze({ ...options.with });
+  if (options?.rowSecurity !== undefined) settings.rowSecurity = options.rowSecurity;
+  if (options?.policies !== undefined) settings.policies = Object.freeze([...options.policies]);
+  return settings;
+}
+
+const DEFAULT_SETTINGS: TableSettings = Object.freeze({ unlogged: false, with: Object.freeze({}), rowSecurity: false, policies: Object.freeze([]) });
 
 function parts<Cols extends ColumnsShape>(columns: Cols, options: TableOptions | undefined): TableParts<Cols> {
   return {
@@ -45,6 +74,7 @@ function parts<Cols extends ColumnsShape>(columns: Cols, options: TableOptions |
     constraints: Object.freeze([...(options?.constraints ?? [])]),
     indexes: Object.freeze([...(options?.indexes ?? [])]),
     comment: options?.comment ?? null,
+    settings: Object.freeze({ ...DEFAULT_SETTINGS, ...settingsOf(options) }),
   };
 }
 
@@ -60,6 +90,7 @@ export class Table<Cols extends ColumnsShape = ColumnsShape, Pk extends string =
   readonly constraints: readonly TableConstraint[];
   readonly indexes: readonly IndexDefinition[];
   readonly comment: string | null;
+  readonly settings: TableSettings;
 
   /** @internal Use {@link table} or {@link AbstractTable.extend}. */
   constructor(p: TableParts<Cols>) {
@@ -67,6 +98,7 @@ export class Table<Cols extends ColumnsShape = ColumnsShape, Pk extends string =
     this.constraints = p.constraints;
     this.indexes = p.indexes;
     this.comment = p.comment;
+    this.settings = p.settings;
     Object.freeze(this);
   }
 }
@@ -83,6 +115,7 @@ export class AbstractTable<Cols extends ColumnsShape = ColumnsShape, Pk extends 
   readonly constraints: readonly TableConstraint[];
   readonly indexes: readonly IndexDefinition[];
   readonly comment: string | null;
+  readonly settings: TableSettings;
 
   /** @internal Use {@link abstractTable}. */
   constructor(p: TableParts<Cols>) {
@@ -90,6 +123,7 @@ export class AbstractTable<Cols extends ColumnsShape = ColumnsShape, Pk extends 
     this.constraints = p.constraints;
     this.indexes = p.indexes;
     this.comment = p.comment;
+    this.settings = p.settings;
     Object.freeze(this);
   }
 
@@ -120,6 +154,12 @@ export class AbstractTable<Cols extends ColumnsShape = ColumnsShape, Pk extends 
       constraints: Object.freeze([...this.constraints, ...own.constraints]),
       indexes: Object.freeze([...this.indexes, ...own.indexes]),
       comment: own.comment ?? this.comment,
+      // Settings given here replace the base's one by one; policies add to the base's.
+      settings: Object.freeze({
+        ...this.settings,
+        ...settingsOf(options),
+        policies: Object.freeze([...this.settings.policies, ...(options?.policies ?? [])]),
+      }),
     });
   }
 }

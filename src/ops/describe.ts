@@ -113,6 +113,18 @@ export function describeOperation(op: Operation, schema: string): string {
       return `~ constraint ${c(op.table, validatableName(op.constraint))} validated`;
     case 'invalidateConstraint':
       return `~ constraint ${c(op.table, validatableName(op.constraint))} made NOT VALID`;
+    case 'setTableLogging':
+      return `~ table ${t(op.table)} ${op.unlogged ? 'unlogged' : 'logged'}`;
+    case 'setTableStorage':
+      return `~ table ${t(op.table)} storage (${(op.from ?? []).join(', ')}) -> (${(op.to ?? []).join(', ')})`;
+    case 'setRowSecurity': {
+      const shown = (rls: typeof op.from): string => (rls.enabled ? (rls.forced ? 'enabled, forced' : 'enabled') : rls.forced ? 'disabled, forced' : 'disabled');
+      return `~ table ${t(op.table)} row level security ${shown(op.from)} -> ${shown(op.to)}`;
+    }
+    case 'createPolicy':
+      return `+ policy ${c(op.table, op.policy.name)} for ${op.policy.command.toLowerCase()} to ${op.policy.roles.join(', ')}`;
+    case 'dropPolicy':
+      return `- policy ${c(op.table, op.policy.name)} for ${op.policy.command.toLowerCase()} to ${op.policy.roles.join(', ')}`;
     default:
       return unknownOperation(op);
   }

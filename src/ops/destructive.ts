@@ -75,7 +75,13 @@ export function destructiveReason(op: Operation): string | null {
     case 'addExclusion':
     case 'dropExclusion':
     case 'invalidateConstraint':
+    case 'setTableStorage':
+    case 'setRowSecurity':
+    case 'createPolicy':
+    case 'dropPolicy':
       return null;
+    case 'setTableLogging':
+      return op.unlogged ? `makes table ${op.table} UNLOGGED: its rows are lost after a crash and not replicated` : null;
     case 'validateConstraint':
       return `validates constraint ${op.table}.${validatableName(op.constraint)}: fails if existing rows violate it`;
     case 'alterColumnGenerated':

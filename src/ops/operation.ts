@@ -23,7 +23,17 @@ import type {
 } from '../schema/types.js';
 import type { ColumnDetailOperation } from './column-detail-operations.js';
 import type { ConstraintDetailOperation } from './constraint-detail-operations.js';
+import type { TableSettingOperation } from './table-setting-operations.js';
 
+export type {
+  CreatePolicy,
+  DropPolicy,
+  RowSecurity,
+  SetRowSecurity,
+  SetTableLogging,
+  SetTableStorage,
+  TableSettingOperation,
+} from './table-setting-operations.js';
 export type {
   AddExclusion,
   ConstraintDetailOperation,
@@ -357,7 +367,8 @@ export type Operation =
   | SetColumnComment
   | ColumnDetailOperation
   | ConstraintDetailOperation
-  | ObjectOperation;
+  | ObjectOperation
+  | TableSettingOperation;
 
 /** The `kind` of an {@link Operation}. */
 export type OperationKind = Operation['kind'];

@@ -25,6 +25,7 @@ const PHASES = [
   'dropView',
   'dropForeignKey',
   'dropIndex',
+  'dropPolicy',
   'dropConstraint',
   'renameConstraintOrIndex',
   'dropDefault',
@@ -41,6 +42,7 @@ const PHASES = [
   'leaveEnum',
   'changeEnum',
   'createTable',
+  'tableSettings',
   'addColumn',
   'setSequenceOwner',
   'alterColumnType',
@@ -55,6 +57,7 @@ const PHASES = [
   'addForeignKey',
   'createView',
   'createTrigger',
+  'createPolicy',
   'comment',
   'dropFunction',
   'dropDomain',
@@ -145,6 +148,14 @@ function phaseOf(op: Operation, changing: ReadonlySet<string>): Phase {
     case 'validateConstraint':
     case 'invalidateConstraint':
       return op.constraint.kind === 'check' ? 'addConstraint' : 'addForeignKey';
+    case 'setTableLogging':
+    case 'setTableStorage':
+    case 'setRowSecurity':
+      return 'tableSettings';
+    case 'createPolicy':
+      return 'createPolicy';
+    case 'dropPolicy':
+      return 'dropPolicy';
     default:
       return unknownOperation(op);
   }
@@ -198,6 +209,15 @@ function subjectOf(op: Operation): readonly [string, string] {
     case 'validateConstraint':
     case 'invalidateConstraint':
       return [op.table, validatableName(op.constraint)];
+    case 'setTableLogging':
+      return [op.table, 'logging'];
+    case 'setTableStorage':
+      return [op.table, 'storage'];
+    case 'setRowSecurity':
+      return [op.table, 'row security'];
+    case 'createPolicy':
+    case 'dropPolicy':
+      return [op.table, op.policy.name];
     case 'addPrimaryKey':
     case 'dropPrimaryKey':
       return [op.table, op.primaryKey.name];

@@ -4,6 +4,7 @@
 import { reverseColumnDetail } from './column-detail-operations.js';
 import { reverseConstraintDetail } from './constraint-detail-operations.js';
 import { isObjectOperation } from './object-operations.js';
+import { reverseTableSetting } from './table-setting-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
 import { reverseObjectOperation } from './reverse-object.js';
 
@@ -94,6 +95,12 @@ export function reverseOperation(op: Operation): Operation {
     case 'validateConstraint':
     case 'invalidateConstraint':
       return reverseConstraintDetail(op);
+    case 'setTableLogging':
+    case 'setTableStorage':
+    case 'setRowSecurity':
+    case 'createPolicy':
+    case 'dropPolicy':
+      return reverseTableSetting(op);
     default:
       return unknownOperation(op);
   }

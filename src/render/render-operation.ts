@@ -15,6 +15,7 @@ import {
   type Identity,
   type Operation,
 } from '../ops/operation.js';
+import { renderTableSetting, tableKindWord, tableSecurityStatements, tableStorageClause } from './render-table-settings.js';
 import { collationClause, generatedClause, identityOptionsClause, renderColumnDetail } from './render-column-details.js';
 import { castsThroughText, typeChangeNeedsUsing } from '../ops/type-change.js';
 import { isObjectOperation } from '../ops/object-operations.js';
@@ -156,7 +157,11 @@ export function renderCreateTable(table: TableState, context: RenderContext): st
   for (const exclusion of sortByName(table.exclusions ?? [])) items.push(exclusionClause(exclusion));
   for (const foreignKey of sortByName(table.foreignKeys)) add(foreignKeyClause(foreignKey, context), foreignKey.notValid);
   const body = items.length === 0 ? '()' : `(\n${items.map((item) => `  ${item}`).join(',\n')}\n)`;
-  const statements = [`CREATE TABLE ${quoteIdent(table.name)} ${body}`, ...later];
+  const statements = [
+    `CREATE ${tableKindWord(table)}TABLE ${quoteIdent(table.name)} ${body}${tableStorageClause(table)}`,
+    ...later,
+    ...tableSecurityStatements(table),
+  ];
   for (const index of sortByName(table.indexes)) statements.push(createIndex(table.name, index));
   if (table.comment !== null) statements.push(tableComment(table.name, table.comment));
   for (const column of table.columns) {
@@ -335,6 +340,12 @@ export function renderOperation(op: Operation, context: RenderContext): string[]
         `ALTER TABLE ${quoteIdent(op.table)} ADD ${clause}`,
       ];
     }
+    case 'setTableLogging':
+    case 'setTableStorage':
+    case 'setRowSecurity':
+    case 'createPolicy':
+    case 'dropPolicy':
+      return renderTableSetting(op);
     default:
       return unknownOperation(op);
   }

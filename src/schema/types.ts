@@ -139,6 +139,31 @@ export interface TableState {
   /** Indexes that do not back a primary key or unique constraint. */
   readonly indexes: readonly IndexState[];
   readonly comment: string | null;
+  /** `UNLOGGED`; absent for an ordinary (logged) table. */
+  readonly unlogged?: true;
+  /** Storage parameters (`WITH (fillfactor=70)`) as `name=value`, sorted; absent when none. */
+  readonly with?: readonly string[];
+  /** `ENABLE ROW LEVEL SECURITY`; absent when disabled. */
+  readonly rowSecurity?: true;
+  /** `FORCE ROW LEVEL SECURITY` (the owner is subject to the policies too); absent otherwise. */
+  readonly forceRowSecurity?: true;
+  /** Row-level security policies, sorted by name; absent when none. */
+  readonly policies?: readonly PolicyState[];
+}
+
+/** A row-level security policy of a table. */
+export interface PolicyState {
+  readonly name: string;
+  /** The command it applies to. */
+  readonly command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+  /** `AS RESTRICTIVE`; absent for the default `AS PERMISSIVE`. */
+  readonly restrictive?: true;
+  /** Roles, as Postgres prints them (`public` for PUBLIC), sorted. */
+  readonly roles: readonly string[];
+  /** `USING (...)` expression as Postgres prints it, or null. */
+  readonly using: string | null;
+  /** `WITH CHECK (...)` expression as Postgres prints it, or null. */
+  readonly withCheck: string | null;
 }
 
 export interface EnumState {

@@ -395,6 +395,43 @@ export function applyOperations(state: SchemaState, ops: readonly Operation[]): 
         }
         break;
       }
+      case 'setTableLogging': {
+        const t = getTable(op.table);
+        if ((t.unlogged === true) === op.unlogged) fail(`table ${t.name} is already ${op.unlogged ? 'unlogged' : 'logged'}`);
+        if (op.unlogged) t.unlogged = true;
+        else delete t.unlogged;
+        break;
+      }
+      case 'setTableStorage': {
+        const t = getTable(op.table);
+        if (!deepEqual(t.with ?? null, op.from)) fail(`storage of ${t.name} is not as recorded`);
+        if (op.to === null) delete t.with;
+        else t.with = op.to;
+        break;
+      }
+      case 'setRowSecurity': {
+        const t = getTable(op.table);
+        if (!deepEqual({ enabled: t.rowSecurity === true, forced: t.forceRowSecurity === true }, op.from)) fail(`row security of ${t.name} is not as recorded`);
+        if (op.to.enabled) t.rowSecurity = true;
+        else delete t.rowSecurity;
+        if (op.to.forced) t.forceRowSecurity = true;
+        else delete t.forceRowSecurity;
+        break;
+      }
+      case 'createPolicy': {
+        const t = getTable(op.table);
+        if ((t.policies ?? []).some((p) => p.name === op.policy.name)) fail(`policy ${op.policy.name} exists`);
+        t.policies = [...(t.policies ?? []), op.policy];
+        break;
+      }
+      case 'dropPolicy': {
+        const t = getTable(op.table);
+        if (!deepEqual(t.policies?.find((p) => p.name === op.policy.name), op.policy)) fail(`stale policy ${op.policy.name}`);
+        const rest = (t.policies ?? []).filter((p) => p.name !== op.policy.name);
+        if (rest.length === 0) delete t.policies;
+        else t.policies = rest;
+        break;
+      }
       case 'alterColumnGenerated': {
         const t = getTable(op.table);
         if (!deepEqual(getColumn(t, op.from.name), op.from)) fail(`stale pre-image of column ${op.from.name}`);
