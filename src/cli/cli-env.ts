@@ -42,6 +42,8 @@ export async function withSession<T>(
   config: ResolvedConfig,
   lockTimeoutMs: number,
   fn: (session: Session) => Promise<T>,
+  /** A command that writes says first which database it works on (URL with its password masked, or the embedded folder). */
+  options: { readonly announce?: boolean } = {},
 ): Promise<T> {
   const { openDatabase } = await import('../connection/open-database.js');
   const db = await openDatabase(config.database, {
@@ -56,6 +58,7 @@ export async function withSession<T>(
       ),
   });
   try {
+    if (options.announce === true) env.output.out(env.output.color.dim(`database: ${db.description}`));
     const session = await db.connect();
     try {
       return await fn(session);

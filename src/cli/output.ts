@@ -60,6 +60,18 @@ export function colorLevel(env: Readonly<Record<string, string | undefined>>, is
 }
 
 /**
+ * Writes to a stream whose reader may have gone (`worlddb migrate | head -1`): a failing write is
+ * dropped, never thrown into the command (a migrate must not stop half-way because of its output).
+ */
+function write(stream: OutputStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch {
+    // The reader is gone; the work goes on, the exit code still tells.
+  }
+}
+
+/**
  * Builds the {@link Output} of one CLI run. Colour, for each stream on its own, follows
  * {@link colorLevel} (`NO_COLOR`, then `FORCE_COLOR`, then whether the stream is a terminal).
  */
@@ -68,9 +80,9 @@ export function createOutput(props: OutputProps): Output {
   const errColor = new Chalk({ level: colorLevel(props.env, props.stderr.isTTY === true) });
   const interactive = props.stdinIsTTY === true && props.stderr.isTTY === true && props.prompt !== undefined;
   return {
-    out: (line) => props.stdout.write(`${line}\n`),
-    err: (line) => props.stderr.write(`${line}\n`),
-    json: (value) => props.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    out: (line) => write(props.stdout, `${line}\n`),
+    err: (line) => write(props.stderr, `${line}\n`),
+    json: (value) => write(props.stdout, `${JSON.stringify(value, null, 2)}\n`),
     color,
     errColor,
     interactive,

@@ -158,8 +158,16 @@ function databaseSettings(
   const envUrl = options.env?.['DATABASE_URL'];
   const dataDirInput = parsed.database?.dataDir ?? DEFAULT_DATA_DIR;
   const dataDir = isAbsolute(dataDirInput) ? dataDirInput : resolve(rootDir, dataDirInput);
-  if (options.url !== undefined && options.url !== '') return { url: checkUrl(options.url, '--url'), urlSource: 'option', dataDir };
-  if (envUrl !== undefined && envUrl !== '') return { url: checkUrl(envUrl, 'DATABASE_URL'), urlSource: 'env', dataDir };
+  // Set but empty is a mistake (a variable that did not expand, say), never a request for the
+  // embedded database: refused, so that a deploy never migrates the wrong database silently.
+  if (options.url === '') throw new ConfigError('--url is empty', { hint: 'pass a postgres:// URL, or leave --url out to use DATABASE_URL, the config or the embedded database' });
+  if (envUrl === '') {
+    throw new ConfigError('DATABASE_URL is set but empty', {
+      hint: 'set it to a postgres:// URL, or unset it (unset DATABASE_URL) to use the config\'s database or the embedded one',
+    });
+  }
+  if (options.url !== undefined) return { url: checkUrl(options.url, '--url'), urlSource: 'option', dataDir };
+  if (envUrl !== undefined) return { url: checkUrl(envUrl, 'DATABASE_URL'), urlSource: 'env', dataDir };
   if (parsed.database?.url !== undefined) {
     return { url: checkUrl(parsed.database.url, 'config key "database.url"'), urlSource: 'config', dataDir };
   }

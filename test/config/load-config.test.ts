@@ -60,7 +60,9 @@ describe('resolveConfig', () => {
       url: 'postgres://env/db',
       urlSource: 'env',
     });
-    expect(resolveConfig(raw, CONFIG, { env: { DATABASE_URL: '' } }).database).toMatchObject({ url: 'postgres://config/db', urlSource: 'config' });
+    // Set but empty is refused, never taken for "no URL" (issue 7).
+    expect(errorOf(() => resolveConfig(raw, CONFIG, { env: { DATABASE_URL: '' } })).message).toBe('DATABASE_URL is set but empty');
+    expect(errorOf(() => resolveConfig(raw, CONFIG, { url: '' })).message).toBe('--url is empty');
   });
 
   it('refuses a URL that is not postgres:// without echoing it (it may hold a password)', () => {

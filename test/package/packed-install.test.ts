@@ -20,7 +20,9 @@ let dir: string;
 
 async function sh(command: string, args: readonly string[], cwd: string = dir): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await execFileAsync(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' }, maxBuffer: 16 * 1024 * 1024 });
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env['DATABASE_URL']; // the embedded database (an empty DATABASE_URL is refused)
+    const { stdout, stderr } = await execFileAsync(command, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

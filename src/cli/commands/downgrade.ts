@@ -72,6 +72,6 @@ export function makeDowngradeCommand(env: CliEnv): Command {
             : env.output.color.bold(`${target.schema}: ${result.reverted.length} migration${result.reverted.length === 1 ? '' : 's'} reverted`),
         );
       }
-    });
+    }, { announce: flags.sql !== true });
   });
 }

@@ -122,6 +122,6 @@ export function makeMigrateCommand(env: CliEnv): Command {
           env.output.out(`${env.output.color.bold(`${target.schema}: ${result.applied.length} migration${result.applied.length === 1 ? '' : 's'} applied`)}${created}`);
         }
       }
-    });
+    }, { announce: flags.sql !== true });
   });
 }

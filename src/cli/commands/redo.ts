@@ -38,6 +38,6 @@ export function makeRedoCommand(env: CliEnv): Command {
         const result = await redo(session, target, options);
         env.output.out(result.name === null ? `${target.schema}: nothing to redo` : env.output.color.bold(`${target.schema}: redid ${result.name}`));
       }
-    });
+    }, { announce: true });
   });
 }

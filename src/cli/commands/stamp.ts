@@ -30,6 +30,6 @@ export function makeStampCommand(env: CliEnv): Command {
         for (const name of result.removed) env.output.out(`${target.schema}: removed ${name} from the version table`);
         if (result.added.length === 0 && result.removed.length === 0) env.output.out(`${target.schema}: already at ${to}`);
       }
-    });
+    }, { announce: true });
   });
 }
