@@ -12,7 +12,8 @@ import { quoteIdent } from '../sql/quote.js';
 import { retargetState } from './retarget-state.js';
 
 /** True when the state has objects whose text Postgres must normalise (extensions need none). */
-function hasObjectBodies(state: SchemaState): boolean {
+/** True when `state` has objects whose bodies Postgres normalises (sequences, domains, views, functions, triggers). */
+export function hasObjectBodies(state: SchemaState): boolean {
   return [state.sequences, state.domains, state.views, state.functions, state.triggers].some((list) => (list ?? []).length > 0);
 }
 

@@ -28,6 +28,11 @@ export interface SchemaCheck {
   /** What `migrate` would refuse (changed, missing or out-of-order files, broken or empty pending files). */
   readonly problems: readonly string[];
   readonly operations: readonly { readonly kind: string; readonly description: string }[];
+  /**
+   * Tables and objects of the model compared as written, because the connection is read-only and
+   * Postgres could not normalise them: a difference listed for them may be one of spelling only.
+   */
+  readonly notNormalized: readonly string[];
   /** Unified diffs of each differing table's DDL, database (---) versus model (+++). */
   readonly diffs: readonly { readonly table: string; readonly patch: string }[];
 }
@@ -50,11 +55,21 @@ export function tableDiffs(schema: string, comparison: ModelComparison): SchemaC
 
 function printCheck(output: Output, result: SchemaCheck): void {
   const { color } = output;
+  const note = (): void => {
+    if (result.notNormalized.length === 0) return;
+    output.out(
+      color.yellow(
+        `  note: read-only connection: compared as written, not normalised through Postgres: ${result.notNormalized.join(', ')} (a difference listed for them may be one of spelling only; run check on a writable connection to be sure)`,
+      ),
+    );
+  };
   if (result.clean) {
     output.out(`${result.schema}: ${color.green('clean')} (at head, database matches the model)`);
+    note();
     return;
   }
   output.out(color.bold(`${result.schema}: ${color.red('differs')}`));
+  note();
   for (const problem of result.problems) output.out(color.red(`  problem: ${problem}`));
   if (result.pending.length > 0) output.out(color.yellow(`  ${result.pending.length} pending migration${result.pending.length === 1 ? '' : 's'}: ${result.pending.join(', ')}`));
   for (const op of result.operations) output.out(`  ${op.description}`);
@@ -90,6 +105,7 @@ async function checkSchema(env: CliEnv, session: Session, target: SchemaTarget, 
     clean: current.pending.length === 0 && problems.length === 0 && comparison.operations.length === 0,
     pending: current.pending,
     problems,
+    notNormalized: comparison.notNormalized,
     operations: comparison.operations.map((op) => ({ kind: op.kind, description: describeOperation(op, target.schema) })),
     diffs: tableDiffs(target.schema, comparison),
   };
