@@ -12,6 +12,8 @@ export interface CommandHelp {
   /** Exit codes this command can end with besides 0, 2, 3 and 70 (which every command has). */
   readonly exitCodes: readonly number[];
   readonly examples: readonly string[];
+  /** What a code means for this command, where it differs from the shared text. */
+  readonly exitCodeText?: Readonly<Record<number, string>>;
 }
 
 const EXIT_CODE_TEXT: Readonly<Record<number, string>> = {
@@ -39,6 +41,14 @@ const HELP: Readonly<Record<string, CommandHelp>> = {
   stamp: { exitCodes: [4], examples: ['worlddb stamp head --schema asia', 'worlddb stamp -1 --schema asia'] },
   redo: { exitCodes: [1, 4, 5, 7], examples: ['worlddb redo --schema asia', 'worlddb redo --schema asia --yes   # not on a terminal, the down part drops rows'] },
   show: { exitCodes: [], examples: ['worlddb show 20261127 --schema asia'] },
+  lint: {
+    exitCodes: [1],
+    exitCodeText: { 1: 'lint found errors (warnings alone exit 0)' },
+    examples: ['worlddb lint --schema asia', 'worlddb lint --all-files --all --offline', 'worlddb lint migrations/asia/20261127090000_add_languages.sql'],
+  },
+  // init and pull print their own examples.
+  init: { exitCodes: [], examples: [] },
+  pull: { exitCodes: [1], examples: [] },
   revision: {
     exitCodes: [1, 5],
     examples: ['worlddb revision -m "add languages" --schema asia', 'worlddb revision --autogenerate -m "add capital" --schema asia'],
@@ -66,7 +76,7 @@ export function helpFooter(name: string): string {
     '  NO_COLOR       any value turns colour off; FORCE_COLOR=1..3 turns it on when not a terminal',
     '',
     'Exit codes:',
-    ...codes.map((code) => `  ${String(code).padEnd(3)} ${EXIT_CODE_TEXT[code] ?? ''}`),
+    ...codes.map((code) => `  ${String(code).padEnd(3)} ${help?.exitCodeText?.[code] ?? EXIT_CODE_TEXT[code] ?? ''}`),
   ];
   if (help !== undefined && help.examples.length > 0) {
     lines.push('', 'Examples:', ...help.examples.map((example) => `  $ ${example}`));

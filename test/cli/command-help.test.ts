@@ -22,6 +22,7 @@ describe('usageErrorLines', () => {
     expect(helpFooter('check')).toMatch(/\n  6 +check: pending migrations/);
     expect(helpFooter('migrate')).toContain('$ worlddb upgrade head --schema asia');
     expect(helpFooter('some-new-command')).toMatch(/Exit codes:[^]*6 [^]*70 /);
+    expect(helpFooter('lint')).toMatch(/\n  1 +lint found errors/);
   });
 });
 
@@ -34,14 +35,15 @@ describe('the CLI (in-process, no database opened)', () => {
     await project?.cleanup();
   });
 
-  it.each(['migrate', 'upgrade', 'downgrade', 'stamp', 'revision', 'check', 'status', 'history', 'current'])(
+  it.each(['migrate', 'upgrade', 'downgrade', 'stamp', 'redo', 'show', 'revision', 'check', 'status', 'history', 'current', 'lint', 'init', 'pull'])(
     '%s --help lists the global options, DATABASE_URL, exit codes and an example',
     async (name) => {
       const result = await project.run(name, '--help');
       expect(result.code).toBe(0);
-      for (const text of ['--url <url>', '--config <path>', '--verbose', 'DATABASE_URL', 'Exit codes:', '  0   success', 'Examples:', '$ worlddb ']) {
+      for (const text of ['--url <url>', '--config <path>', '--verbose', 'DATABASE_URL', 'Exit codes:', '  0   success']) {
         expect(result.stdout).toContain(text);
       }
+      expect(result.stdout).toMatch(/\nExamples:\n +(\$ |npx )worlddb /);
     },
   );
 
