@@ -1,7 +1,7 @@
 import type { ColumnState, IdentityOptions } from '../schema/types.js';
 import { call, type Code, method, object, ref, sqlCode, value } from './code.js';
 
-/** The builder call of a column's type, or null when the model has no builder for it. */
+/** The builder call of a column's type: its own function, `enumColumn` of the schema's enum, else `customType`. */
 export function typeCode(type: string, enumRef: (name: string) => string | null): Code | null {
   const arrayOf = /^(.*)\[\]$/.exec(type);
   if (arrayOf !== null) {
@@ -42,7 +42,8 @@ export function typeCode(type: string, enumRef: (name: string) => string | null)
     return name === null ? null : call(name, value(Number(precise[2])));
   }
   const enumName = enumRef(type);
-  return enumName === null ? null : call('enumColumn', ref(enumName));
+  // Any other type (point, tsvector, citext, a domain...) as Postgres prints it.
+  return enumName === null ? call('customType', value(type)) : call('enumColumn', ref(enumName));
 }
 
 const INTEGER_TYPES = new Set(['smallint', 'integer']);

@@ -4,7 +4,8 @@
  */
 import { ModelError } from '../errors.js';
 import { defineSchema, modelToState, type SchemaModel } from '../model/index.js';
-import { renderTableDdl } from '../render/render-operations.js';
+import { compareSchemas } from '../diff/compare-schemas.js';
+import { renderScript, renderTableDdl } from '../render/render-operations.js';
 import type { SchemaState, TableState } from '../schema/types.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 import { array, block, call, type Code, value } from './code.js';
@@ -41,7 +42,37 @@ export function declare(state: SchemaState, named: (name: string) => boolean): D
     }
     tables.push([table.name, tableCall(code.columns, code.options)]);
   }
-  return { enums, tables, todos };
+  return { enums, tables, todos: [...todos, ...objectTodos(state)] };
+}
+
+/** Names of the lists of schema-level objects in a state (views, functions, sequences, ...), none of which pull writes yet. */
+const OBJECT_KINDS: Record<string, string> = {
+  sequences: 'sequence',
+  domains: 'domain',
+  views: 'view',
+  functions: 'function',
+  triggers: 'trigger',
+  extensions: 'extension',
+};
+
+/**
+ * The schema-level objects (sequences, domains, views, functions, triggers, extensions, and any
+ * list a newer state carries) as TODOs, each with the SQL that creates it.
+ */
+function objectTodos(state: SchemaState): PullTodo[] {
+  const empty = Object.fromEntries(Object.entries(state).map(([key, entry]) => [key, Array.isArray(entry) ? [] : entry])) as unknown as SchemaState;
+  const todos: PullTodo[] = [];
+  for (const [key, entry] of Object.entries(state)) {
+    if (key === 'tables' || key === 'enums' || !Array.isArray(entry)) continue;
+    for (const object of entry as readonly { readonly name: string; readonly triggerName?: string; readonly table?: string }[]) {
+      const only = { ...empty, [key]: [object] } as SchemaState;
+      const sql = renderScript(state.name, compareSchemas(empty, only));
+      const kind = OBJECT_KINDS[key] ?? key;
+      const name = object.triggerName !== undefined && object.table !== undefined ? `${object.triggerName} on ${object.table}` : object.name;
+      todos.push({ object: `${kind} ${state.name}.${name}`, reason: `pull does not write ${key} into the model yet`, sql });
+    }
+  }
+  return todos;
 }
 
 /** `table({ ... }, { ... })` with the columns always one a line. */

@@ -1,5 +1,5 @@
 import { referencedColumns } from '../model/expression.js';
-import type { ColumnState, Deferrable, ForeignKeyState, ReferentialAction, TableState } from '../schema/types.js';
+import type { ColumnState, Deferrable, ForeignKeyState, PolicyState, ReferentialAction, TableState } from '../schema/types.js';
 import { printIdentifier } from '../sql/print-identifier.js';
 import { array, call, type Code, method, object, sqlCode, value } from './code.js';
 import { collationName, defaultCode, identityArgs, typeCode } from './column-code.js';
@@ -103,6 +103,10 @@ export function tableCode(table: TableState, context: TableContext): TableCode {
   });
   if (indexes.length > 0) options.push(['indexes', array(indexes)]);
   if (table.comment !== null) options.push(['comment', value(table.comment)]);
+  if (table.unlogged === true) options.push(['unlogged', value(true)]);
+  if (table.with !== undefined) options.push(['with', object(table.with.map(storageParameter))]);
+  if (table.rowSecurity === true || table.forceRowSecurity === true) options.push(['rowSecurity', table.forceRowSecurity === true ? value('force') : value(true)]);
+  if (table.policies !== undefined && table.policies.length > 0) options.push(['policies', array(table.policies.map(policyCode))]);
   return { columns, options: options.length > 0 ? object(options) : null };
 }
 
@@ -177,6 +181,17 @@ function splitTopLevel(text: string): string[] | null {
   }
   parts.push(text.slice(start).trim());
   return depth === 0 ? parts : null;
+}
+
+/** `policy('name', { for, to, using, withCheck, restrictive })` with the options that are not the defaults. */
+function policyCode(policy: PolicyState): Code {
+  const entries: [string, Code][] = [];
+  if (policy.command !== 'ALL') entries.push(['for', value(policy.command.toLowerCase())]);
+  if (!(policy.roles.length === 1 && policy.roles[0] === 'public')) entries.push(['to', array(policy.roles.map(value))]);
+  if (policy.using !== null) entries.push(['using', sqlCode(stripParentheses(policy.using))]);
+  if (policy.withCheck !== null) entries.push(['withCheck', sqlCode(stripParentheses(policy.withCheck))]);
+  if (policy.restrictive === true) entries.push(['restrictive', value(true)]);
+  return call('policy', value(policy.name), ...(entries.length > 0 ? [object(entries)] : []));
 }
 
 /** A column as Postgres prints it in an index (quoted when needed), by its name. */

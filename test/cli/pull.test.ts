@@ -59,14 +59,15 @@ for (const { kind, skip } of databaseKinds()) {
       project = await createCliProject({ kind, config: { schemas: { geo: { model: 'src/db/geo.ts' } } } });
       await project.query('CREATE SCHEMA geo');
       await project.query('CREATE TABLE geo.places (id integer PRIMARY KEY, at point)');
-      await project.query('CREATE TABLE geo.names (id integer PRIMARY KEY)');
+      await project.query('CREATE VIEW geo.place_ids AS SELECT id FROM geo.places');
       const pulled = await project.run('pull', '--schema', 'geo');
       expect(pulled.code, pulled.stderr).toBe(0);
-      expect(pulled.stderr).toContain('TODO table geo.places: column at has type point, which the model cannot declare yet');
+      expect(pulled.stderr).toContain('TODO view geo.place_ids: pull does not write views into the model yet');
       const text = await readFile(join(project.dir, 'src/db/geo.ts'), 'utf8');
-      expect(text).toContain('// TODO table geo.places: column at has type point, which the model cannot declare yet. Its SQL:');
-      expect(text).toContain('//   CREATE TABLE');
-      expect(text).toContain('    names: table({');
+      expect(text).toContain('// TODO view geo.place_ids: pull does not write views into the model yet. Its SQL:');
+      expect(text).toContain('//   CREATE VIEW');
+      // A type the model has no function for is written with customType.
+      expect(text).toContain("      at: customType('point'),");
     });
   });
 }

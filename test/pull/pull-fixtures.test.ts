@@ -1,7 +1,7 @@
 /**
  * pull on the starting SQL of every autogenerate fixture case: introspect the schema, write its
- * model, load the written file, and compareModel finds nothing (both databases). A case whose
- * schema holds something the model cannot declare must list it as a TODO instead.
+ * model, load the written file, and compareModel finds nothing (both databases) but the objects
+ * pull lists as TODO (schema-level objects: views, functions, sequences, ...), written in the file.
  */
 import { readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -60,9 +60,11 @@ describeEachDatabase('pull: the starting schema of every autogenerate fixture', 
         expect(isSchemaModel(loaded), pulled.text).toBe(true);
         if (!isSchemaModel(loaded)) return;
         const comparison = await compareModel(session, target, loaded);
-        const todoTables = new Set(pulled.todos.map((t) => t.object.replace(/^table [^.]+\./, '')));
-        const left = comparison.operations.filter((op) => !('table' in op && typeof op.table === 'string' && todoTables.has(op.table)));
-        expect(left.map((op) => describeOperation(op, names.schema)), pulled.text).toEqual([]);
+        // What is left must be about the objects pull listed as TODO (schema-level objects it does not write yet).
+        const todoNames = pulled.todos.map((t) => t.object.slice(t.object.indexOf('.') + 1));
+        const left = comparison.operations.map((op) => describeOperation(op, names.schema)).filter((line) => !todoNames.some((name) => line.includes(name)));
+        expect(left, pulled.text).toEqual([]);
+        for (const todo of pulled.todos) expect(pulled.text).toContain(`// TODO ${todo.object}: `);
       } finally {
         await session.exec(`DROP SCHEMA IF EXISTS ${quoteIdent(names.schema)} CASCADE; DROP SCHEMA IF EXISTS ${quoteIdent(names.other)} CASCADE`);
       }
