@@ -146,19 +146,42 @@ async function migrateAll(
   onMigrated: OpenWorldOptions<SchemaBindings>['onMigrated'],
 ): Promise<void> {
   // Loaded only when asked: the runner is not needed to read and write rows.
-  const { migrate } = await import('../runner/migrate.js');
-  for (const placement of placements) {
+  const [{ migrate, MigrationSources }, { runTargets }, { SessionPool }] = await Promise.all([
+    import('../runner/index.js'),
+    import('../runner/run-targets.js'),
+    import('../connection/session-pool.js'),
+  ]);
+  const targets = placements.map((placement) => {
     const target = config.targets.find((t) => t.schema === placement.dbSchema);
     if (target === undefined) {
       throw new ConfigError(`cannot migrate schema ${placement.dbSchema}: the config (${config.configPath}) does not list it`, {
         hint: `add "${placement.dbSchema}": {} under "schemas" in the config, or open the world without migrate`,
       });
     }
-    const result = await migrate(database, target, {
-      migrationLockTimeoutMs: config.lockTimeoutMs,
-      lockTimeoutMs: config.pgLockTimeoutMs,
-      statementTimeoutMs: config.statementTimeoutMs,
+    return { ...target, placement: placement.name };
+  });
+  const options = {
+    migrationLockTimeoutMs: config.lockTimeoutMs,
+    lockTimeoutMs: config.pgLockTimeoutMs,
+    statementTimeoutMs: config.statementTimeoutMs,
+    searchPath: config.searchPath,
+    sources: new MigrationSources(),
+  };
+  const pool = new SessionPool({ database, maxSessions: 1, keepIdle: true });
+  try {
+    // The same loop as `worlddb migrate`: configured schemas in turn, stopping at the first failure.
+    const report = await runTargets({
+      stages: [{ label: 'schemas', targets }],
+      job: (target, session) => migrate(session, target, options),
+      sessions: pool,
+      concurrency: 1,
+      failFast: true,
     });
-    for (const run of result.applied) onMigrated?.(placement.name, run);
+    for (const outcome of report.outcomes) {
+      if (outcome.status === 'failed') throw outcome.error;
+      if (outcome.status === 'ok') for (const run of outcome.value.applied) onMigrated?.(outcome.target.placement, run);
+    }
+  } finally {
+    await pool.close();
   }
 }

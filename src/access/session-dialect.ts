@@ -11,7 +11,7 @@ import {
 import type { Database } from '../connection/types.js';
 import { QuotingQueryCompiler } from './quoting-query-compiler.js';
 import { SessionDriver } from './session-driver.js';
-import { SessionPool } from './session-pool.js';
+import { SessionPool } from '../connection/session-pool.js';
 
 export interface SessionDialectProps {
   /** The database to run on: a Postgres server or the embedded PGlite. */

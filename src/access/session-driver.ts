@@ -1,7 +1,7 @@
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
 import type { Session } from '../connection/types.js';
 import { postgresFields, TransactionAbortedError } from './database-errors.js';
-import type { SessionPool } from './session-pool.js';
+import type { SessionPool } from '../connection/session-pool.js';
 
 /**
  * A Kysely connection on one worlddb {@link Session}. It remembers a failed statement inside a

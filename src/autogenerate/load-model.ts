@@ -16,9 +16,10 @@ import { displayPath } from '../revision/display-path.js';
  */
 export async function loadModel(target: SchemaTarget, cwd: string = process.cwd()): Promise<SchemaModel> {
   const path = target.source.model;
+  const key = target.group === undefined ? `schemas.${target.schema}` : `groups.${target.group}`;
   if (path === null) {
-    throw new UsageError(`schema "${target.schema}" has no model`, {
-      hint: `set "model" in config key "schemas.${target.schema}" to the module that declares it (e.g. src/db/${target.schema}.ts)`,
+    throw new UsageError(`${target.group === undefined ? 'schema' : 'group'} "${target.group ?? target.schema}" has no model`, {
+      hint: `set "model" in config key "${key}" to the module that declares it (e.g. src/db/${target.group ?? target.schema}.ts)`,
     });
   }
   const shown = displayPath(path, cwd);
@@ -28,7 +29,7 @@ export async function loadModel(target: SchemaTarget, cwd: string = process.cwd(
   } catch (cause) {
     if (cause instanceof ModelError) throw cause;
     if (cause instanceof ModuleNotFoundError) {
-      throw new ModelError(`model ${shown} of schema "${target.schema}" does not exist`, { hint: `check "model" in config key "schemas.${target.schema}"`, cause });
+      throw new ModelError(`model ${shown} of schema "${target.schema}" does not exist`, { hint: `check "model" in config key "${key}"`, cause });
     }
     throw new ModelError(describeModuleFailure('model', path, cause, cwd), {
       hint: isSyntaxFailure(cause) ? 'fix the syntax error at that line and column' : 'fix the model module (run with --verbose for the stack)',
@@ -42,8 +43,9 @@ export async function loadModel(target: SchemaTarget, cwd: string = process.cwd(
       hint: "write `export default defineSchema('" + target.schema + "', { tables: { ... } })`",
     });
   }
-  // A model pointed at the wrong schema would make autogenerate drop that schema's own tables.
-  if (model.name !== target.schema) {
+  // A model pointed at the wrong schema would make autogenerate drop that schema's own tables. A
+  // group's model declares the tables of every member: its name is a placeholder.
+  if (target.group === undefined && model.name !== target.schema) {
     throw new ModelError(`model ${shown} declares schema "${model.name}", but config key "schemas.${target.schema}.model" uses it for schema "${target.schema}"`, {
       hint: `point "schemas.${target.schema}.model" at the module that declares defineSchema('${target.schema}', ...)`,
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { Session } from '../connection/types.js';
+import type { Database, Session } from '../connection/types.js';
 import { parseDuration } from '../config/duration.js';
 import { UsageError } from '../errors.js';
 import { displayPath } from '../revision/display-path.js';
@@ -45,6 +45,34 @@ export async function withSession<T>(
   /** A command that writes says first which database it works on (URL with its password masked, or the embedded folder). */
   options: { readonly announce?: boolean } = {},
 ): Promise<T> {
+  return withDatabase(
+    env,
+    config,
+    lockTimeoutMs,
+    async (db) => {
+      const session = await db.connect();
+      try {
+        return await fn(session);
+      } finally {
+        await session.release();
+      }
+    },
+    options,
+  );
+}
+
+/**
+ * Opens the project's database (telling the user when the embedded one is created or busy), runs
+ * `fn` with it, and closes it whatever happens (so the PGlite folder lock is always released).
+ */
+export async function withDatabase<T>(
+  env: CliEnv,
+  config: ResolvedConfig,
+  lockTimeoutMs: number,
+  fn: (db: Database) => Promise<T>,
+  /** A command that writes says first which database it works on (URL with its password masked, or the embedded folder). */
+  options: { readonly announce?: boolean } = {},
+): Promise<T> {
   const { openDatabase } = await import('../connection/open-database.js');
   const db = await openDatabase(config.database, {
     lockTimeoutMs,
@@ -59,12 +87,7 @@ export async function withSession<T>(
   });
   try {
     if (options.announce === true) env.output.out(env.output.color.dim(`database: ${db.description}`));
-    const session = await db.connect();
-    try {
-      return await fn(session);
-    } finally {
-      await session.release();
-    }
+    return await fn(db);
   } finally {
     await db.close();
   }

@@ -14,6 +14,15 @@ export interface Output {
   err(line: string): void;
   /** Prints a value as JSON on stdout (for `--json`). */
   json(value: unknown): void;
+  /** Prints a value as one line of JSON on stdout (an NDJSON event of `--json`). */
+  jsonLine(value: unknown): void;
+  /**
+   * Shows one live line on stderr when it is a terminal, replacing the previous one; null clears
+   * it. Does nothing elsewhere (a pipe or a file gets no progress line).
+   */
+  progress(line: string | null): void;
+  /** Whether stdout is a terminal. */
+  readonly isTTY: boolean;
   /** Colours for `out`: see {@link colorLevel}. */
   readonly color: ChalkInstance;
   /** Colours for `err`: see {@link colorLevel}. */
@@ -79,10 +88,30 @@ export function createOutput(props: OutputProps): Output {
   const color = new Chalk({ level: colorLevel(props.env, props.stdout.isTTY === true) });
   const errColor = new Chalk({ level: colorLevel(props.env, props.stderr.isTTY === true) });
   const interactive = props.stdinIsTTY === true && props.stderr.isTTY === true && props.prompt !== undefined;
+  const live = props.stderr.isTTY === true;
+  let shown = false;
+  const clear = (): void => {
+    if (shown) write(props.stderr, '\r\x1b[2K');
+    shown = false;
+  };
   return {
-    out: (line) => write(props.stdout, `${line}\n`),
-    err: (line) => write(props.stderr, `${line}\n`),
+    out: (line) => {
+      clear();
+      write(props.stdout, `${line}\n`);
+    },
+    err: (line) => {
+      clear();
+      write(props.stderr, `${line}\n`);
+    },
     json: (value) => write(props.stdout, `${JSON.stringify(value, null, 2)}\n`),
+    jsonLine: (value) => write(props.stdout, `${JSON.stringify(value)}\n`),
+    progress: (line) => {
+      if (!live) return;
+      clear();
+      if (line !== null) write(props.stderr, line);
+      shown = line !== null;
+    },
+    isTTY: props.stdout.isTTY === true,
     color,
     errColor,
     interactive,

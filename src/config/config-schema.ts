@@ -22,6 +22,35 @@ export const schemaEntrySchema = v.strictObject({
   versionTableSchema: v.optional(nonEmpty),
 });
 
+const positiveInteger = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/**
+ * Which schemas belong to a group: a list of names, or a rule matched against the live catalog
+ * (`like`, `regex`) or a query returning schema names.
+ */
+export const membersSchema = v.union([
+  v.array(nonEmpty),
+  v.strictObject({ like: nonEmpty }),
+  v.strictObject({ regex: nonEmpty }),
+  v.strictObject({ query: nonEmpty }),
+]);
+
+/** Shape of one group's entry: one model and one migration folder for many schemas. */
+export const groupEntrySchema = v.strictObject({
+  /** Model module declaring the tables of every member (its `defineSchema` name is a placeholder). */
+  model: v.optional(nonEmpty),
+  /** Migration folder shared by every member. Default `migrations/<group>`. */
+  migrations: v.optional(nonEmpty),
+  /** Version table name; `{schema}` is the member's name. Default `{schema}_migration_version`. */
+  versionTable: v.optional(nonEmpty),
+  /** Schema holding the members' version tables. Default: each member itself. */
+  versionTableSchema: v.optional(nonEmpty),
+  /** Which schemas are members: a list, `{ like }` (SQL LIKE), `{ regex }` (Postgres `~`) or `{ query }` (names in its first column). */
+  members: membersSchema,
+  /** Members migrated at once on a server (overrides the top-level `concurrency`). */
+  concurrency: v.optional(positiveInteger),
+});
+
 /** Shape of the `database` key. */
 export const databaseEntrySchema = v.strictObject({
   /** A Postgres URL. `--url` and `DATABASE_URL` take precedence. */
@@ -54,10 +83,14 @@ export const configSchema = v.strictObject({
    * object of the schema being migrated.
    */
   searchPath: v.optional(v.array(nonEmpty)),
+  /** Schemas (group members) migrated at once on a server. Default 8, never more than its free connections. */
+  concurrency: v.optional(positiveInteger),
   /** The schemas, each migrated on its own. */
   schemas: v.record(v.string(), schemaEntrySchema),
   /** `worlddb lint` settings (see the README's lint section). */
   lint: v.optional(lintConfigSchema),
+  /** Groups: one model and one migration folder for many schemas (e.g. one schema per tenant). */
+  groups: v.optional(v.record(v.string(), groupEntrySchema)),
 });
 
 export type ParsedConfig = v.InferOutput<typeof configSchema>;

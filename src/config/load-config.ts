@@ -1,12 +1,13 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import * as v from 'valibot';
 import { ConfigError } from '../errors.js';
-import { identifierProblem } from '../sql/quote.js';
+import { checkIdentifier } from './check-identifier.js';
 import { configSchema, type ParsedConfig } from './config-schema.js';
 import { parseDuration } from './duration.js';
 import { resolveLintConfig } from './lint-config.js';
 import { findConfig } from './find-config.js';
 import { readConfigFile } from './read-config-file.js';
+import { resolveGroups } from './resolve-groups.js';
 import type { DatabaseSettings, ResolvedConfig, SchemaTarget } from './types.js';
 
 export interface LoadConfigOptions {
@@ -73,8 +74,8 @@ export function resolveConfig(raw: unknown, configPath: string, options: Omit<Lo
       versionTable: { schema: versionSchema, table: versionTable },
     };
   });
-  if (targets.length === 0) {
-    throw new ConfigError('config key "schemas" is empty', { hint: 'declare at least one schema, e.g. "schemas": { "asia": {} }' });
+  if (targets.length === 0 && Object.keys(parsed.groups ?? {}).length === 0) {
+    throw new ConfigError('config key "schemas" is empty', { hint: 'declare at least one schema, e.g. "schemas": { "asia": {} }, or a group under "groups"' });
   }
   const seen = new Map<string, string>();
   for (const target of targets) {
@@ -87,6 +88,7 @@ export function resolveConfig(raw: unknown, configPath: string, options: Omit<Lo
     }
     seen.set(key, target.schema);
   }
+  const groups = resolveGroups(parsed, rootDir, targets);
 
   return {
     configPath,
@@ -101,6 +103,8 @@ export function resolveConfig(raw: unknown, configPath: string, options: Omit<Lo
     }),
     targets,
     lint: resolveLintConfig(parsed.lint),
+    groups,
+    concurrency: parsed.concurrency ?? null,
   };
 }
 
@@ -128,15 +132,6 @@ function validate(raw: unknown, configPath: string): ParsedConfig {
   throw new ConfigError(`${where}: expected ${issue.expected ?? 'a different value'}, got ${issue.received} (in ${configPath})`, {
     hint: 'the README lists every config key and its type',
   });
-}
-
-function checkIdentifier(key: string, name: string, what: string): void {
-  const problem = identifierProblem(name);
-  if (problem !== null) {
-    throw new ConfigError(`config key "${key}": ${what} ${problem}`, {
-      hint: 'Postgres names are 1 to 63 bytes; set a shorter name explicitly',
-    });
-  }
 }
 
 function duration(key: string, value: number | string | undefined): number | null {

@@ -8,7 +8,7 @@
  */
 import type * as v from 'valibot';
 import type { LintSettings } from './lint-config.js';
-import type { configSchema, databaseEntrySchema, durationSchema, schemaEntrySchema } from './config-schema.js';
+import type { configSchema, databaseEntrySchema, durationSchema, groupEntrySchema, membersSchema, schemaEntrySchema } from './config-schema.js';
 
 /** Makes every property and array of a type readonly (config values are never changed). */
 type DeepReadonly<T> = T extends readonly (infer E)[]
@@ -28,6 +28,10 @@ export type DatabaseConfigInput = DeepReadonly<v.InferInput<typeof databaseEntry
 export type SchemaConfigInput = DeepReadonly<v.InferInput<typeof schemaEntrySchema>>;
 /** The whole config file. */
 export type WorlddbConfigInput = DeepReadonly<v.InferInput<typeof configSchema>>;
+/** A group's entry under `groups`. */
+export type GroupConfigInput = DeepReadonly<v.InferInput<typeof groupEntrySchema>>;
+/** A group's `members`: a list of names, `{ like }`, `{ regex }` or `{ query }`. */
+export type GroupMembersInput = DeepReadonly<v.InferInput<typeof membersSchema>>;
 
 /** Where a version table lives. */
 export interface VersionTableRef {
@@ -48,6 +52,28 @@ export interface SchemaTarget {
   readonly schema: string;
   readonly source: MigrationSource;
   readonly versionTable: VersionTableRef;
+  /** The group this schema is a member of; absent for a schema configured under `schemas`. */
+  readonly group?: string;
+}
+
+/** How a group's members are found (see {@link GroupMembersInput}). */
+export type MemberRule =
+  | { readonly kind: 'list'; readonly names: readonly string[] }
+  | { readonly kind: 'like'; readonly pattern: string }
+  | { readonly kind: 'regex'; readonly pattern: string }
+  | { readonly kind: 'query'; readonly sql: string };
+
+/** A group: many schemas sharing one source, each with its own version table. */
+export interface GroupConfig {
+  readonly name: string;
+  readonly source: MigrationSource;
+  /** Version table name template; `{schema}` is replaced by the member's name. */
+  readonly versionTable: string;
+  /** Schema of the members' version tables, or null for each member itself. */
+  readonly versionTableSchema: string | null;
+  readonly members: MemberRule;
+  /** Members migrated at once, or null for the top-level setting. */
+  readonly concurrency: number | null;
 }
 
 export interface DatabaseSettings {
@@ -77,4 +103,8 @@ export interface ResolvedConfig {
   readonly targets: readonly SchemaTarget[];
   /** `worlddb lint` settings, defaults filled in. */
   readonly lint: LintSettings;
+  /** Every group, in config order (members are found in the database: see `listGroupMembers`). */
+  readonly groups: readonly GroupConfig[];
+  /** Config `concurrency`, or null for the default. */
+  readonly concurrency: number | null;
 }

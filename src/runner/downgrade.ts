@@ -2,11 +2,10 @@
  * `worlddb downgrade`: reverts applied migrations of one schema.
  */
 import type { SchemaTarget } from '../config/types.js';
-import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { executeMigrations } from './execute-migrations.js';
 import { analyseFolder, planDowngrade } from './plan.js';
 import { requireDownParts } from './require-parts.js';
-import { execBookkeeping, MigrationLoader, migrationSettings, withMigrationLock, withSession } from './run-context.js';
+import { execBookkeeping, loaderOf, migrationSettings, readFolder, withMigrationLock, withSession } from './run-context.js';
 import type { DatabaseOrSession, DowngradeOptions, DowngradeResult } from './types.js';
 import { readVersionTable, updateChecksumSql } from './version-table.js';
 
@@ -28,13 +27,12 @@ export async function downgrade(
 ): Promise<DowngradeResult> {
   const settings = migrationSettings(target, options);
   const ref = target.versionTable;
-  const filesRead = listMigrationFiles(target.source.migrationsDir);
-  filesRead.catch(() => undefined);
+  const filesRead = readFolder(target, options);
   return withSession(where, async (session) => {
     const [files, before] = await Promise.all([filesRead, readVersionTable(session, ref)]);
     const nothing: DowngradeResult = { schema: target.schema, versionTable: ref, reverted: [], acceptedChecksums: [] };
     if (before === null || before.length === 0) return nothing;
-    const loader = new MigrationLoader();
+    const loader = loaderOf(options);
     const first = planDowngrade(analyseFolder(files, before), target.schema, options);
     requireDownParts(target.schema, await loader.load(first.revert.map((step) => step.file)));
 

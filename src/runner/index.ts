@@ -11,5 +11,5 @@ export { status, history, current } from './inspect.js';
 export { migrateSql, downgradeSql } from './preview.js';
 export { downgradeImpact, destroysRows } from './downgrade-impact.js';
 export type { DowngradeImpact, Loss } from './downgrade-impact.js';
-export { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS } from './run-context.js';
+export { DEFAULT_MIGRATION_LOCK_TIMEOUT_MS, MigrationSources } from './run-context.js';
 export type * from './types.js';

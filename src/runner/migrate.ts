@@ -2,7 +2,6 @@
  * `worlddb migrate`: applies the pending migrations of one schema.
  */
 import type { SchemaTarget } from '../config/types.js';
-import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { executeMigrations } from './execute-migrations.js';
 import { ensureFinishedColumn, settleInterrupted } from './interrupted.js';
 import { analyseFolder, planMigrate } from './plan.js';
@@ -11,9 +10,10 @@ import {
   fileLoader,
   createVersionTable,
   execBookkeeping,
-  MigrationLoader,
+  loaderOf,
   migrationSettings,
   prepareVersionTable,
+  readFolder,
   withMigrationLock,
   withSession,
 } from './run-context.js';
@@ -42,8 +42,7 @@ export async function migrate(
 ): Promise<MigrateResult> {
   const settings = migrationSettings(target, options);
   const ref = target.versionTable;
-  const filesRead = listMigrationFiles(target.source.migrationsDir);
-  filesRead.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+  const filesRead = readFolder(target, options);
   return withSession(where, async (session) => {
     const [files, before] = await Promise.all([filesRead, readVersionTable(session, ref)]);
     const first = planMigrate(analyseFolder(files, before ?? []), target.schema, options);
@@ -58,7 +57,7 @@ export async function migrate(
 
     if (first.run.length > 0) await options.beforeRun?.(first.run, session, target);
     // Refuse a broken file before taking the lock or changing anything.
-    const loader = new MigrationLoader();
+    const loader = loaderOf(options);
     requireUpStatements(target.schema, await loader.load(first.run));
 
     return withMigrationLock(session, target, options, async () => {
@@ -77,7 +76,7 @@ export async function migrate(
       // transaction when it has one, so that a failing first migration leaves nothing behind.
       let setupSql: string | undefined;
       if (applied === null) {
-        const setup = await prepareVersionTable(session, target, settings);
+        const setup = await prepareVersionTable(session, target, settings, options.createSchema ?? true);
         if (migrations[0]?.transactional === true) setupSql = setup;
         else await createVersionTable(session, target, settings, setup);
       }

@@ -5,7 +5,8 @@
 import type { SchemaTarget } from '../config/types.js';
 import { withAdvisoryLock } from '../connection/advisory-lock.js';
 import type { Queryable, Session } from '../connection/types.js';
-import { describeCause, ExitCode, WorlddbError } from '../errors.js';
+import { describeCause, ExitCode, RefusedError, WorlddbError } from '../errors.js';
+import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { loadMigration } from '../revision/load-migration.js';
 import type { MigrationFile, MigrationFileEntry } from '../revision/types.js';
 import { quoteIdent } from '../sql/quote.js';
@@ -90,7 +91,12 @@ export async function withMigrationLock<T>(
  *
  * @throws WorlddbError naming the version table when Postgres refuses (e.g. no privilege).
  */
-export async function prepareVersionTable(session: Session, target: SchemaTarget, settings: MigrationSettings): Promise<string> {
+export async function prepareVersionTable(
+  session: Session,
+  target: SchemaTarget,
+  settings: MigrationSettings,
+  createSchema = true,
+): Promise<string> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const wanted = [...new Set([target.schema, target.versionTable.schema])];
@@ -100,6 +106,11 @@ export async function prepareVersionTable(session: Session, target: SchemaTarget
       );
       const existing = new Set(rows.map((row) => row.nspname));
       const missing = wanted.filter((schema) => !existing.has(schema));
+      if (!createSchema && !existing.has(target.schema)) {
+        throw new RefusedError(`schema ${JSON.stringify(target.schema)} does not exist (any more)`, {
+          hint: target.group === undefined ? 'create it first' : `it was dropped, or is new: migrate --group ${target.group} --schema ${target.schema} --create-schema creates it`,
+        });
+      }
       const shared = missing.filter((schema) => schema !== target.schema);
       if (shared.length > 0) {
         const create = shared.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)};`).join('\n');
@@ -107,6 +118,7 @@ export async function prepareVersionTable(session: Session, target: SchemaTarget
       }
       return createVersionTableSql(target, missing.filter((schema) => schema === target.schema));
     } catch (error) {
+      if (error instanceof RefusedError) throw error;
       await rollbackQuietly(session);
       const code = (error as { code?: unknown }).code;
       const raced = code === '23505' || code === '42P06';
@@ -139,6 +151,38 @@ function versionTableError(target: SchemaTarget, error: unknown): WorlddbError {
     ExitCode.failed,
     { hint: 'check that the database user may create schemas and tables there', cause: error },
   );
+}
+
+/**
+ * The migration folders of a run read once and their files loaded once, however many schemas
+ * share them (every member of a group): pass one as `RunOptions.sources` to every call of a run.
+ */
+export class MigrationSources {
+  readonly loader = new MigrationLoader();
+  private readonly folders = new Map<string, Promise<MigrationFileEntry[]>>();
+
+  /** The files of a folder, read on first use. */
+  files(dir: string): Promise<MigrationFileEntry[]> {
+    let read = this.folders.get(dir);
+    if (read === undefined) {
+      read = listMigrationFiles(dir);
+      read.catch(() => undefined);
+      this.folders.set(dir, read);
+    }
+    return read;
+  }
+}
+
+/** The files of the target's folder: from the run's {@link MigrationSources}, or read now. */
+export function readFolder(target: SchemaTarget, options: RunOptions): Promise<MigrationFileEntry[]> {
+  const read = options.sources?.files(target.source.migrationsDir) ?? listMigrationFiles(target.source.migrationsDir);
+  read.catch(() => undefined); // awaited by the caller; a failure must not go unhandled meanwhile
+  return read;
+}
+
+/** The run's shared loader, or a new one. */
+export function loaderOf(options: RunOptions): MigrationLoader {
+  return options.sources?.loader ?? new MigrationLoader();
 }
 
 /** Loads migration files once per run, however often they are asked for. */

@@ -2,9 +2,8 @@
  * `worlddb stamp`: sets what the version table says is applied, without running any SQL.
  */
 import type { SchemaTarget } from '../config/types.js';
-import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { analyseFolder, planStamp } from './plan.js';
-import { execBookkeeping, migrationSettings, prepareVersionTable, withMigrationLock, withSession } from './run-context.js';
+import { execBookkeeping, migrationSettings, prepareVersionTable, readFolder, withMigrationLock, withSession } from './run-context.js';
 import type { DatabaseOrSession, RunOptions, StampResult, StampTarget } from './types.js';
 import { clearStartedSql } from './interrupted.js';
 import { deleteRowSql, insertRowSql, readVersionState, readVersionTable } from './version-table.js';
@@ -28,7 +27,7 @@ export async function stamp(
 ): Promise<StampResult> {
   const settings = migrationSettings(target, options);
   const ref = target.versionTable;
-  const files = await listMigrationFiles(target.source.migrationsDir);
+  const files = await readFolder(target, options);
   return withSession(where, async (session) => {
     const before = await readVersionTable(session, ref);
     planStamp(analyseFolder(files, before ?? []), target.schema, to); // refuse a bad name before locking
@@ -40,7 +39,7 @@ export async function stamp(
       const interrupted = state?.interrupted ?? [];
       const plan = planStamp(analyseFolder(files, applied ?? []), target.schema, to);
       if (applied !== null && plan.add.length === 0 && plan.remove.length === 0 && interrupted.length === 0) return nothing;
-      const setup = applied === null ? [await prepareVersionTable(session, target, settings)] : [];
+      const setup = applied === null ? [await prepareVersionTable(session, target, settings, options.createSchema ?? true)] : [];
       // Interrupted starts go: stamped as applied when up to `to`, forgotten otherwise.
       const forgotten = interrupted.filter((run) => !plan.add.some((file) => file.name === run.name)).map((run) => run.name);
       const statements = [

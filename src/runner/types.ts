@@ -5,6 +5,7 @@
 import type { SchemaTarget, VersionTableRef } from '../config/types.js';
 import type { Database, Session } from '../connection/types.js';
 import type { MigrationFileEntry } from '../revision/types.js';
+import type { MigrationSources } from './run-context.js';
 
 /**
  * Where the runner works: a {@link Database} (the runner takes a session and gives it back), or a
@@ -82,6 +83,13 @@ export interface RunOptions {
   readonly migrationLockTimeoutMs?: number;
   /** Told about progress. */
   readonly onEvent?: (event: RunnerEvent) => void;
+  /** Folders and files shared by the calls of one run (see `MigrationSources`): read once for a whole group. */
+  readonly sources?: MigrationSources;
+  /**
+   * Create the migrated schema when it does not exist. Default true. False for members of a
+   * group found in the catalog: one dropped while the group runs is reported, not re-created.
+   */
+  readonly createSchema?: boolean;
 }
 
 /** Safety checks that can be lifted deliberately. */

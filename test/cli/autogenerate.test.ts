@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliProject, createCliProject } from '../support/cli-project.js';
+import { type CliProject, createCliProject, jsonResults } from '../support/cli-project.js';
 import { databaseKinds } from '../support/databases.js';
 
 const WORLD = { schemas: { asia: { model: 'src/db/asia.ts' }, europe: { model: 'src/db/europe.ts' } } };
@@ -61,12 +61,12 @@ for (const { kind, skip } of databaseKinds()) {
       expect(drift.stdout).toContain('+++ model asia.countries');
       expect(drift.stdout).toContain('+  "area_km2" integer,');
       expect(drift.stdout).toContain('europe: clean');
-      const json = JSON.parse((await project.run('check', '--schema', 'asia', '--json')).stdout) as {
+      const json = jsonResults<{
         schema: string;
         clean: boolean;
         operations: { kind: string }[];
         diffs: { table: string }[];
-      }[];
+      }>((await project.run('check', '--schema', 'asia', '--json')).stdout);
       expect(json).toEqual([
         expect.objectContaining({ schema: 'asia', clean: false, operations: [{ kind: 'createTable', description: '+ table asia.cities' }, expect.objectContaining({ kind: 'addColumn' })] }),
       ]);

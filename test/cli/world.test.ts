@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliProject, createCliProject } from '../support/cli-project.js';
+import { type CliProject, createCliProject, jsonResults } from '../support/cli-project.js';
 import { databaseKinds } from '../support/databases.js';
 
 const WORLD_CONFIG = { schemas: { asia: {}, europe: {} } };
@@ -61,7 +61,7 @@ for (const { kind, skip } of databaseKinds()) {
       project = await createCliProject({ kind, config: WORLD_CONFIG, world: true });
       const fresh = await project.run('status', '--json');
       expect(fresh.code).toBe(0);
-      const before = JSON.parse(fresh.stdout) as { schema: string; versionTableExists: boolean; pending: string[] }[];
+      const before = jsonResults<{ schema: string; versionTableExists: boolean; pending: string[] }>(fresh.stdout);
       expect(before.map((s) => [s.schema, s.versionTableExists, s.pending.length])).toEqual([
         ['asia', false, 1],
         ['europe', false, 1],
@@ -77,9 +77,7 @@ for (const { kind, skip } of databaseKinds()) {
       const current = await project.run('current');
       expect(current.stdout).toBe('asia: base (nothing applied) (1 pending)\neurope: 20261126150000_create_world_tables (head)\n');
 
-      const history = JSON.parse((await project.run('history', '--schema', 'europe', '--json')).stdout) as {
-        entries: { name: string; state: string }[];
-      }[];
+      const history = jsonResults<{ entries: { name: string; state: string }[] }>((await project.run('history', '--schema', 'europe', '--json')).stdout);
       expect(history[0]?.entries).toEqual([expect.objectContaining({ name: '20261126150000_create_world_tables', state: 'applied' })]);
     });
 

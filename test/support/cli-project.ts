@@ -154,3 +154,18 @@ export async function createCliProject(props: CliProjectProps): Promise<CliProje
 export async function filesIn(dir: string): Promise<string[]> {
   return (await readdir(dir)).sort();
 }
+
+/** The NDJSON events of a `--json` run, one object per line. */
+export function jsonEvents(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The results of a `--json` run (its `result` events with status ok), in order. */
+export function jsonResults<T>(stdout: string): T[] {
+  return jsonEvents(stdout)
+    .filter((e) => e['event'] === 'result' && e['status'] === 'ok')
+    .map((e) => e['result'] as T);
+}

@@ -8,16 +8,15 @@ import type { ModelComparison } from '../../autogenerate/compare-model.js';
 import { deepEqual } from '../../diff/index.js';
 import { describeOperation } from '../../ops/index.js';
 import { renderTableDdl } from '../../render/index.js';
+import type { SchemaModel } from '../../model/index.js';
 import type { TableState } from '../../schema/types.js';
-import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
+import { type CliEnv, loadProjectConfig } from '../cli-env.js';
 import type { Output } from '../output.js';
-import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { runOnTargets, type TargetFlags } from '../run-on-targets.js';
 import { problemText } from './inspect-commands.js';
 import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
 
-interface CheckFlags extends SchemaSelection, TimeoutFlags {
-  readonly json?: boolean;
-}
+type CheckFlags = TargetFlags & TimeoutFlags;
 
 /** What `check` found for one schema. */
 export interface SchemaCheck {
@@ -53,42 +52,52 @@ export function tableDiffs(schema: string, comparison: ModelComparison): SchemaC
     }));
 }
 
-function printCheck(output: Output, result: SchemaCheck): void {
+function checkLines(output: Output, result: SchemaCheck): string[] {
   const { color } = output;
-  const note = (): void => {
-    if (result.notNormalized.length === 0) return;
-    output.out(
-      color.yellow(
-        `  note: read-only connection: compared as written, not normalised through Postgres: ${result.notNormalized.join(', ')} (a difference listed for them may be one of spelling only; run check on a writable connection to be sure)`,
-      ),
-    );
-  };
-  if (result.clean) {
-    output.out(`${result.schema}: ${color.green('clean')} (at head, database matches the model)`);
-    note();
-    return;
-  }
-  output.out(color.bold(`${result.schema}: ${color.red('differs')}`));
-  note();
-  for (const problem of result.problems) output.out(color.red(`  problem: ${problem}`));
-  if (result.pending.length > 0) output.out(color.yellow(`  ${result.pending.length} pending migration${result.pending.length === 1 ? '' : 's'}: ${result.pending.join(', ')}`));
-  for (const op of result.operations) output.out(`  ${op.description}`);
+  const note: string[] =
+    result.notNormalized.length === 0
+      ? []
+      : [
+          color.yellow(
+            `  note: read-only connection: compared as written, not normalised through Postgres: ${result.notNormalized.join(', ')} (a difference listed for them may be one of spelling only; run check on a writable connection to be sure)`,
+          ),
+        ];
+  if (result.clean) return [`${result.schema}: ${color.green('clean')} (at head, database matches the model)`, ...note];
+  const lines = [color.bold(`${result.schema}: ${color.red('differs')}`), ...note];
+  for (const problem of result.problems) lines.push(color.red(`  problem: ${problem}`));
+  if (result.pending.length > 0) lines.push(color.yellow(`  ${result.pending.length} pending migration${result.pending.length === 1 ? '' : 's'}: ${result.pending.join(', ')}`));
+  for (const op of result.operations) lines.push(`  ${op.description}`);
   for (const { patch } of result.diffs) {
     for (const line of patch.split('\n').slice(1)) {
-      if (line.startsWith('+++') || line.startsWith('---')) output.out(color.bold(line));
-      else if (line.startsWith('+')) output.out(color.green(line));
-      else if (line.startsWith('-')) output.out(color.red(line));
-      else if (line.startsWith('@@')) output.out(color.cyan(line));
-      else if (line !== '') output.out(line);
+      if (line.startsWith('+++') || line.startsWith('---')) lines.push(color.bold(line));
+      else if (line.startsWith('+')) lines.push(color.green(line));
+      else if (line.startsWith('-')) lines.push(color.red(line));
+      else if (line.startsWith('@@')) lines.push(color.cyan(line));
+      else if (line !== '') lines.push(line);
     }
   }
+  return lines;
 }
 
-async function checkSchema(env: CliEnv, session: Session, target: SchemaTarget, versionTables: readonly VersionTableRef[]): Promise<SchemaCheck> {
+async function checkSchema(
+  env: CliEnv,
+  session: Session,
+  target: SchemaTarget,
+  versionTables: readonly VersionTableRef[],
+  models: Map<string, Promise<SchemaModel>>,
+): Promise<SchemaCheck> {
   const { status, migrateSql } = await import('../../runner/index.js');
   const { compareModel } = await import('../../autogenerate/compare-model.js');
   const { loadModel } = await import('../../autogenerate/load-model.js');
-  const model = await loadModel(target, env.cwd);
+  // A group's model is loaded once for all its members.
+  const key = target.group === undefined ? `schema:${target.schema}` : `group:${target.group}`;
+  let loading = models.get(key);
+  if (loading === undefined) {
+    loading = loadModel(target, env.cwd);
+    loading.catch(() => undefined);
+    models.set(key, loading);
+  }
+  const model = await loading;
   const current = await status(session, target);
   const problems = current.problems.map(problemText);
   // Anything else migrate would refuse (a broken or empty pending file), as its preview would.
@@ -120,14 +129,25 @@ export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => voi
   addSchemaOptions(command);
   return command.action(async (flags: CheckFlags, cmd: Command) => {
     const config = await loadProjectConfig(env, cmd);
-    const targets = selectTargets(config, flags, false);
-    const results = await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
-      const found: SchemaCheck[] = [];
-      for (const target of targets) found.push(await checkSchema(env, session, target, managedVersionTables(config)));
-      return found;
+    const models = new Map<string, Promise<SchemaModel>>();
+    const versionTables = managedVersionTables(config);
+    const { color } = env.output;
+    const report = await runOnTargets<SchemaCheck>({
+      env,
+      config,
+      flags,
+      command: 'check',
+      defaultToAll: false,
+      folderLockTimeoutMs: folderLockTimeout(flags, config),
+      view: {
+        detail: (r) => checkLines(env.output, r),
+        brief: (r) =>
+          r.clean
+            ? null
+            : `${r.schema}: ${color.red('differs')}${r.problems.length > 0 ? `, ${r.problems.join('; ')}` : ''}${r.pending.length > 0 ? `, ${r.pending.length} pending` : ''}${r.operations.length > 0 ? `, ${r.operations.map((op) => op.description).join('; ')}` : ''}`,
+      },
+      job: (target, session) => checkSchema(env, session, target, versionTables, models),
     });
-    if (flags.json === true) env.output.json(results);
-    else for (const result of results) printCheck(env.output, result);
-    if (results.some((r) => !r.clean)) setExitCode(ExitCode.drift);
+    if (report.outcomes.some((o) => o.status === 'ok' && !o.value.clean)) setExitCode(ExitCode.drift);
   });
 }

@@ -1,14 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { DowngradeOptions } from '../../runner/types.js';
-import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
+import type { DowngradeOptions, DowngradeResult } from '../../runner/types.js';
+import { type CliEnv, loadProjectConfig } from '../cli-env.js';
 import { UsageError } from '../../errors.js';
+import { runOnTargets, type TargetFlags } from '../run-on-targets.js';
 import { chooseTarget, targetArgument } from '../target-argument.js';
-import { selectTargets, type SchemaSelection } from '../select-targets.js';
 import { confirmDowngrade } from '../confirm-downgrade.js';
-import { progressPrinter } from './migrate.js';
-import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
+import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, jsonOption, runOptionsFrom, type TimeoutFlags } from './options.js';
 
-interface DowngradeFlags extends SchemaSelection, TimeoutFlags {
+interface DowngradeFlags extends TargetFlags, TimeoutFlags {
   readonly steps?: number;
   readonly to?: string;
   readonly sql?: boolean;
@@ -33,7 +32,8 @@ export function makeDowngradeCommand(env: CliEnv): Command {
     .option('--sql', 'print the SQL it would run, without running it')
     .option('--accept-checksum [names...]', 'accept applied migrations whose file changed (all, or the ones named)')
     .option('--allow-missing', 'go on although applied migrations have no file any more')
-    .option('-y, --yes', 'destroy the data the down parts drop without asking (needed when not on a terminal)');
+    .option('-y, --yes', 'destroy the data the down parts drop without asking (needed when not on a terminal)')
+    .addOption(jsonOption());
   addSchemaOptions(command);
   addTimeoutOptions(command);
   return command.action(async (positional: string | undefined, flags: DowngradeFlags, cmd: Command) => {
@@ -42,36 +42,44 @@ export function makeDowngradeCommand(env: CliEnv): Command {
       throw new UsageError('--steps and a target cannot be used together', { hint: `pass one of them, e.g. worlddb downgrade -${flags.steps}` });
     }
     const config = await loadProjectConfig(env, cmd);
-    const targets = selectTargets(config, flags, false);
+    const { downgrade, downgradeImpact, downgradeSql, MigrationSources } = await import('../../runner/index.js');
     const options: DowngradeOptions = {
       ...runOptionsFrom(flags, config),
       ...(flags.steps === undefined ? {} : { steps: flags.steps }),
       ...(to === undefined ? {} : { to }),
       ...(flags.acceptChecksum === undefined ? {} : { acceptChecksums: flags.acceptChecksum }),
       allowMissing: flags.allowMissing === true,
-      onEvent: progressPrinter(env.output),
+      sources: new MigrationSources(),
     };
-    const { downgrade, downgradeImpact, downgradeSql } = await import('../../runner/index.js');
-    await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
-      if (flags.sql === true) {
-        for (const target of targets) env.output.out(await downgradeSql(session, target, options));
-        return;
-      }
-      // With several schemas, refuse before changing any of them (missing down parts, changed or
-      // missing files, --to names unknown to a schema): the preview applies the same checks.
-      if (targets.length > 1) for (const target of targets) await downgradeSql(session, target, options);
-      // Say what the down parts destroy (and ask) before any of them runs.
-      const impacts = [];
-      for (const target of targets) impacts.push(await downgradeImpact(session, target, options));
-      await confirmDowngrade(env.output, impacts, flags.yes === true);
-      for (const target of targets) {
-        const result = await downgrade(session, target, options);
-        env.output.out(
-          result.reverted.length === 0
-            ? `${target.schema}: nothing to revert`
-            : env.output.color.bold(`${target.schema}: ${result.reverted.length} migration${result.reverted.length === 1 ? '' : 's'} reverted`),
-        );
-      }
-    }, { announce: flags.sql !== true });
+    const { color } = env.output;
+    await runOnTargets<DowngradeResult | string>({
+      env,
+      config,
+      flags,
+      command: 'downgrade',
+      defaultToAll: false,
+      folderLockTimeoutMs: folderLockTimeout(flags, config),
+      announce: flags.sql !== true,
+      serial: flags.sql === true,
+      view: {
+        detail: (r) => [typeof r === 'string' ? r : reverted(r) ?? `${r.schema}: nothing to revert`],
+        brief: (r) => (typeof r === 'string' ? r : reverted(r)),
+      },
+      // With several configured schemas, refuse before changing any of them (missing down parts,
+      // changed or missing files, --to names unknown to a schema): the preview applies the same checks.
+      preflight: async (session, targets) => {
+        if (flags.sql === true) return;
+        const schemas = targets.filter((t) => t.group === undefined);
+        if (schemas.length > 1) for (const target of schemas) await downgradeSql(session, target, options);
+        // Say what the down parts destroy (and ask) before any of them runs.
+        const impacts = [];
+        for (const target of targets) impacts.push(await downgradeImpact(session, target, options));
+        await confirmDowngrade(env.output, impacts, flags.yes === true);
+      },
+      job: (target, session, onEvent) => (flags.sql === true ? downgradeSql(session, target, options) : downgrade(session, target, { ...options, onEvent })),
+    });
+    function reverted(r: DowngradeResult): string | null {
+      return r.reverted.length === 0 ? null : color.bold(`${r.schema}: ${r.reverted.length} migration${r.reverted.length === 1 ? '' : 's'} reverted`);
+    }
   });
 }

@@ -4,49 +4,43 @@ import { displayPath } from '../../revision/display-path.js';
 import { describeInterrupted } from '../../runner/interrupted.js';
 import type { SchemaTarget } from '../../config/types.js';
 import type { DatabaseOrSession, HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
-import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
+import { type CliEnv, loadProjectConfig } from '../cli-env.js';
 import type { Output } from '../output.js';
-import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import type { ResultView } from '../printer.js';
+import { runOnTargets, type TargetFlags } from '../run-on-targets.js';
 import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
 
-interface ReadFlags extends SchemaSelection, TimeoutFlags {
-  readonly json?: boolean;
-}
+interface ReadFlags extends TargetFlags, TimeoutFlags {}
 
-type Reader<T> = (env: CliEnv, flags: ReadFlags, cmd: Command) => Promise<T[]>;
 type RunnerModule = typeof import('../../runner/index.js');
 
-/** Runs a read-only runner query for every selected schema (default: all of them). */
-function readEach<T>(pick: (runner: RunnerModule) => (where: DatabaseOrSession, target: SchemaTarget) => Promise<T>): Reader<T> {
-  return async (env, flags, cmd) => {
-    const config = await loadProjectConfig(env, cmd);
-    const targets = selectTargets(config, flags, true);
-    // The runner is loaded only once the config is valid: start-up time counts.
-    const fn = pick(await import('../../runner/index.js'));
-    return withSession(env, config, folderLockTimeout(flags, config), async (session) => {
-      const results: T[] = [];
-      for (const target of targets) results.push(await fn(session, target));
-      return results;
-    });
-  };
-}
-
+/** A read-only command: a runner query for every chosen schema and group member (default: all of them). */
 function readCommand<T>(
   env: CliEnv,
   name: string,
   description: string,
-  read: Reader<T>,
-  print: (output: Output, results: readonly T[], cwd: string) => void,
+  pick: (runner: RunnerModule) => (where: DatabaseOrSession, target: SchemaTarget) => Promise<T>,
+  view: (output: Output, cwd: string) => ResultView<T>,
   /** An exit code for what was found (0 when all is well), and where to set it. */
   verdict?: { readonly of: (results: readonly T[]) => number; readonly set: (code: number) => void },
 ): Command {
   const command = new Command(name).description(description).addOption(jsonOption()).option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
   addSchemaOptions(command);
   return command.action(async (flags: ReadFlags, cmd: Command) => {
-    const results = await read(env, flags, cmd);
-    if (flags.json === true) env.output.json(results);
-    else print(env.output, results, env.cwd);
-    if (verdict !== undefined) verdict.set(verdict.of(results));
+    const config = await loadProjectConfig(env, cmd);
+    // The runner is loaded only once the config is valid: start-up time counts.
+    const read = pick(await import('../../runner/index.js'));
+    const report = await runOnTargets<T>({
+      env,
+      config,
+      flags,
+      command: name,
+      defaultToAll: true,
+      folderLockTimeoutMs: folderLockTimeout(flags, config),
+      view: view(env.output, env.cwd),
+      job: (target, session) => read(session, target),
+    });
+    if (verdict !== undefined) verdict.set(verdict.of(report.outcomes.flatMap((o) => (o.status === 'ok' ? [o.value] : []))));
   });
 }
 
@@ -64,19 +58,29 @@ export function problemText(problem: MigrationProblem): string {
   }
 }
 
-function printStatus(output: Output, results: readonly SchemaStatus[], cwd: string): void {
+function statusView(output: Output, cwd: string): ResultView<SchemaStatus> {
   const { color } = output;
-  for (const s of results) {
-    output.out(color.bold(s.schema));
-    output.out(`  version table  ${s.versionTable.schema}.${s.versionTable.table}${s.versionTableExists ? '' : color.dim(' (not created yet)')}`);
-    output.out(`  migrations     ${displayPath(s.migrationsDir, cwd)}`);
-    output.out(`  applied        ${s.applied}`);
-    output.out(`  pending        ${s.pending.length === 0 ? color.green('0 (at head)') : color.yellow(String(s.pending.length))}`);
-    for (const name of s.pending) output.out(color.yellow(`    ${name}`));
-    output.out(`  last applied   ${s.last === null ? color.dim('none') : `${s.last.name} ${color.dim(`at ${s.last.appliedAt.toISOString()}`)}`}`);
-    for (const problem of s.problems) output.out(color.red(`  problem        ${problemText(problem)}`));
-    for (const run of s.interrupted) output.out(color.red(`  interrupted    ${run.name}: ${describeInterrupted(run)}`));
-  }
+  return {
+    detail: (s) => [
+      color.bold(s.schema),
+      `  version table  ${s.versionTable.schema}.${s.versionTable.table}${s.versionTableExists ? '' : color.dim(' (not created yet)')}`,
+      `  migrations     ${displayPath(s.migrationsDir, cwd)}`,
+      `  applied        ${s.applied}`,
+      `  pending        ${s.pending.length === 0 ? color.green('0 (at head)') : color.yellow(String(s.pending.length))}`,
+      ...s.pending.map((name) => color.yellow(`    ${name}`)),
+      `  last applied   ${s.last === null ? color.dim('none') : `${s.last.name} ${color.dim(`at ${s.last.appliedAt.toISOString()}`)}`}`,
+      ...s.problems.map((problem) => color.red(`  problem        ${problemText(problem)}`)),
+      ...s.interrupted.map((run) => color.red(`  interrupted    ${run.name}: ${describeInterrupted(run)}`)),
+    ],
+    brief: (s) => {
+      const parts = [
+        ...(s.versionTableExists ? [] : ['no version table']),
+        ...(s.pending.length > 0 ? [`${s.pending.length} behind head`] : []),
+        ...s.problems.map(problemText),
+      ];
+      return parts.length === 0 ? null : color.yellow(`${s.schema}: ${parts.join('; ')}`);
+    },
+  };
 }
 
 function stateLabel(entry: HistoryEntry, output: Output): string {
@@ -95,23 +99,31 @@ function stateLabel(entry: HistoryEntry, output: Output): string {
   }
 }
 
-function printHistory(output: Output, results: readonly SchemaHistory[]): void {
-  for (const h of results) {
-    output.out(output.color.bold(`${h.schema}${h.versionTableExists ? '' : output.color.dim(' (no version table yet)')}`));
-    if (h.entries.length === 0) output.out(output.color.dim('  no migrations'));
-    for (const e of h.entries) {
-      const when = e.appliedAt === null ? '' : output.color.dim(` ${e.appliedAt.toISOString()} (${e.executionMs ?? 0} ms)`);
-      output.out(`  ${stateLabel(e, output).padEnd(output.color.level > 0 ? 17 : 7)} ${e.name}${when}`);
-    }
-  }
+function historyView(output: Output): ResultView<SchemaHistory> {
+  const { color } = output;
+  return {
+    detail: (h) => [
+      color.bold(`${h.schema}${h.versionTableExists ? '' : color.dim(' (no version table yet)')}`),
+      ...(h.entries.length === 0 ? [color.dim('  no migrations')] : []),
+      ...h.entries.map((e) => {
+        const when = e.appliedAt === null ? '' : color.dim(` ${e.appliedAt.toISOString()} (${e.executionMs ?? 0} ms)`);
+        return `  ${stateLabel(e, output).padEnd(color.level > 0 ? 17 : 7)} ${e.name}${when}`;
+      }),
+    ],
+    brief: (h) => {
+      const notApplied = h.entries.filter((e) => e.state !== 'applied');
+      return notApplied.length === 0 ? null : `${h.schema}: ${notApplied.map((e) => `${e.state} ${e.name}`).join(', ')}`;
+    },
+  };
 }
 
-function printCurrent(output: Output, results: readonly SchemaCurrent[]): void {
-  for (const c of results) {
+function currentView(output: Output): ResultView<SchemaCurrent> {
+  const line = (c: SchemaCurrent): string => {
     const where = c.current === null ? output.color.dim('base (nothing applied)') : c.current.name;
     const head = c.pending === 0 ? output.color.green('(head)') : output.color.yellow(`(${c.pending} pending)`);
-    output.out(`${c.schema}: ${where} ${head}`);
-  }
+    return `${c.schema}: ${where} ${head}`;
+  };
+  return { detail: (c) => [line(c)], brief: (c) => (c.pending === 0 ? null : line(c)) };
 }
 
 /**
@@ -119,7 +131,7 @@ function printCurrent(output: Output, results: readonly SchemaCurrent[]): void {
  * (refused) when it lists problems: `migrate` would refuse to run.
  */
 export function makeStatusCommand(env: CliEnv, setExitCode: (code: number) => void = () => undefined): Command {
-  return readCommand(env, 'status', 'show each schema: version table, applied, pending, last applied (default: every schema)', readEach((r) => r.status), printStatus, {
+  return readCommand(env, 'status', 'show each schema: version table, applied, pending, last applied (default: every schema)', (r) => r.status, statusView, {
     of: (results) => (results.some((s) => s.problems.length > 0) ? ExitCode.refused : ExitCode.ok),
     set: setExitCode,
   });
@@ -127,10 +139,10 @@ export function makeStatusCommand(env: CliEnv, setExitCode: (code: number) => vo
 
 /** `worlddb history`: every migration of each schema with its state. */
 export function makeHistoryCommand(env: CliEnv): Command {
-  return readCommand(env, 'history', 'list every migration of each schema with its state (default: every schema)', readEach((r) => r.history), printHistory);
+  return readCommand(env, 'history', 'list every migration of each schema with its state (default: every schema)', (r) => r.history, historyView);
 }
 
 /** `worlddb current`: the last applied migration of each schema. */
 export function makeCurrentCommand(env: CliEnv): Command {
-  return readCommand(env, 'current', 'show the last applied migration of each schema (default: every schema)', readEach((r) => r.current), printCurrent);
+  return readCommand(env, 'current', 'show the last applied migration of each schema (default: every schema)', (r) => r.current, currentView);
 }

@@ -9,7 +9,7 @@ import type { LintFile, LintRun } from '../../lint/lint-files.js';
 import { displayPath } from '../../revision/display-path.js';
 import { listMigrationFiles } from '../../revision/list-migration-files.js';
 import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
-import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { selectSchemaTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions } from './options.js';
 
 interface LintFlags extends SchemaSelection {
@@ -31,7 +31,7 @@ export function makeLintCommand(env: CliEnv, setExitCode: (code: number) => void
   addSchemaOptions(command);
   return command.action(async (fileArgs: string[], flags: LintFlags, cmd: Command) => {
     const config = await loadProjectConfig(env, cmd);
-    const targets = selectTargets(config, flags, true);
+    const targets = selectSchemaTargets(config, flags, true, 'lint');
     const explicit = fileArgs.map((file) => explicitFile(env, targets, file));
     const lintWith = async (session: Session | null): Promise<{ run: LintRun; files: LintFile[] }> => {
       const files = explicit.length > 0 ? explicit : await folderFiles(env, targets, session, flags.allFiles === true);

@@ -1,15 +1,17 @@
 import { Command } from 'commander';
-import type { ResolvedConfig } from '../../config/types.js';
+import type { ResolvedConfig, SchemaTarget } from '../../config/types.js';
 import { RefusedError } from '../../errors.js';
+import type { Session } from '../../connection/types.js';
 import { displayPath } from '../../revision/display-path.js';
-import type { MigrateOptions, RunnerEvent } from '../../runner/types.js';
-import { type CliEnv, loadProjectConfig, withSession } from '../cli-env.js';
+import type { MigrateOptions, MigrateResult } from '../../runner/types.js';
+import { type CliEnv, loadProjectConfig } from '../cli-env.js';
 import type { Output } from '../output.js';
+import type { ResultView } from '../printer.js';
 import { chooseTarget, targetArgument } from '../target-argument.js';
-import { selectTargets, type SchemaSelection } from '../select-targets.js';
-import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, runOptionsFrom, type TimeoutFlags } from './options.js';
+import { runOnTargets, type TargetFlags } from '../run-on-targets.js';
+import { addSchemaOptions, addTimeoutOptions, folderLockTimeout, jsonOption, runOptionsFrom, type TimeoutFlags } from './options.js';
 
-interface MigrateFlags extends SchemaSelection, TimeoutFlags {
+interface MigrateFlags extends TargetFlags, TimeoutFlags {
   readonly to?: string;
   readonly sql?: boolean;
   readonly acceptChecksum?: boolean | string[];
@@ -19,39 +21,42 @@ interface MigrateFlags extends SchemaSelection, TimeoutFlags {
   readonly allowUnsafe?: boolean;
 }
 
-/** Prints runner progress: one line per migration. */
-export function progressPrinter(output: Output): (event: RunnerEvent) => void {
+/** How `migrate` shows one schema's result. */
+function migrateView(output: Output, cwd: string): ResultView<MigrateResult | string> {
   const { color } = output;
-  return (event) => {
-    switch (event.kind) {
-      case 'lock-wait':
-        output.err(output.errColor.yellow(`${event.schema}: another process is migrating this schema; waiting for its lock`));
-        break;
-      case 'version-table-created':
-        // Reported in the schema's summary line (the table is created in the first migration's transaction).
-        break;
-      case 'checksum-accepted':
-        output.out(color.yellow(`${event.schema}: accepted the changed file of ${event.name}: stored its new checksum; its new statements were NOT run (put changes to apply in a new migration)`));
-        break;
-      case 'migration-done':
-        output.out(
-          `${event.schema}: ${event.direction === 'up' ? color.green('applied ') : color.yellow('reverted')} ${event.name} ${color.dim(`(${Math.round(event.durationMs)} ms)`)}`,
-        );
-        break;
-      case 'lock-retry':
-        output.err(
-          output.errColor.yellow(
-            `${event.schema}: ${event.name} timed out waiting for a lock and was rolled back; retry ${event.retry} in ${(event.delayMs / 1000).toFixed(1)} s`,
-          ),
-        );
-        break;
-      case 'interrupted-retry':
-        output.err(output.errColor.yellow(`${event.schema}: running the interrupted ${event.name} again`));
-        break;
-      case 'migration-start':
-        break;
-    }
+  const applied = (r: MigrateResult): string => {
+    const created = r.createdVersionTable ? color.dim(` (created version table ${r.versionTable.schema}.${r.versionTable.table})`) : '';
+    return `${color.bold(`${r.schema}: ${r.applied.length} migration${r.applied.length === 1 ? '' : 's'} applied`)}${created}`;
   };
+  return {
+    detail: (r, target) => {
+      if (typeof r === 'string') return [r];
+      if (r.applied.length > 0) return [applied(r)];
+      return [`${r.schema}: nothing to apply ${color.dim(`(${displayPath(target.source.migrationsDir, cwd)})`)}`];
+    },
+    brief: (r) => (typeof r === 'string' ? r : r.applied.length === 0 ? null : applied(r)),
+  };
+}
+
+/**
+ * `--create-schema`: the new member is made in the first migration's transaction; if a later
+ * migration fails, what this run made is dropped again, so no half-made member stays behind.
+ */
+async function migrateNewSchema(session: Session, target: SchemaTarget, options: MigrateOptions): Promise<MigrateResult> {
+  const { migrate } = await import('../../runner/index.js');
+  const { schemaExists } = await import('../../introspect/list-schemas.js');
+  if (await schemaExists(session, target.schema)) return migrate(session, target, options);
+  try {
+    return await migrate(session, target, { ...options, createSchema: true });
+  } catch (error) {
+    const { quoteIdent } = await import('../../sql/quote.js');
+    await session.exec('ROLLBACK').catch(() => undefined);
+    await session.exec(`DROP SCHEMA IF EXISTS ${quoteIdent(target.schema)} CASCADE`);
+    if (target.versionTable.schema !== target.schema) {
+      await session.exec(`DROP TABLE IF EXISTS ${quoteIdent(target.versionTable.schema)}.${quoteIdent(target.versionTable.table)}`);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -85,43 +90,57 @@ export function makeMigrateCommand(env: CliEnv): Command {
     .option('--allow-out-of-order', 'apply pending migrations that sort before the last applied one')
     .option('--allow-missing', 'go on although applied migrations have no file any more')
     .option('--retry-interrupted', 'run an interrupted no-transaction migration again (drop what it left first: see status)')
-    .option('--allow-unsafe', 'apply migrations although lint finds errors in them');
+    .option('--allow-unsafe', 'apply migrations although lint finds errors in them')
+    .option('--canary <n>', "migrate the first N members of each group first; the rest only if they all succeed")
+    .option('--create-schema', 'with --group and --schema: create the new member and bring it to head (dropped again if a migration fails)')
+    .addOption(jsonOption());
   addSchemaOptions(command);
   addTimeoutOptions(command);
   return command.action(async (positional: string | undefined, flags: MigrateFlags, cmd: Command) => {
     const to = chooseTarget(positional, flags.to, 'upgrade', cmd.name());
     const config = await loadProjectConfig(env, cmd);
-    const targets = selectTargets(config, flags, false);
-    const options: MigrateOptions = {
+    const base: MigrateOptions = {
       ...runOptionsFrom(flags, config),
       ...(to === undefined ? {} : { to }),
       ...(flags.acceptChecksum === undefined ? {} : { acceptChecksums: flags.acceptChecksum }),
       allowOutOfOrder: flags.allowOutOfOrder === true,
       allowMissing: flags.allowMissing === true,
       retryInterrupted: flags.retryInterrupted === true,
-      onEvent: progressPrinter(env.output),
       ...(config.lint.migrate && flags.allowUnsafe !== true && flags.sql !== true ? { beforeRun: lintGate(env, config) } : {}),
     };
-    const { migrate, migrateSql } = await import('../../runner/index.js');
-    await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
-      if (flags.sql === true) {
-        for (const target of targets) env.output.out(await migrateSql(session, target, options));
-        return;
-      }
-      // With several schemas, refuse before changing any of them: the preview reads each version
-      // table and folder and applies the same checks (changed or missing files, order, broken files).
-      if (targets.length > 1) for (const target of targets) await migrateSql(session, target, options);
-      for (const target of targets) {
-        const result = await migrate(session, target, options);
-        if (result.applied.length === 0) {
-          env.output.out(`${target.schema}: nothing to apply ${env.output.color.dim(`(${displayPath(target.source.migrationsDir, env.cwd)})`)}`);
-        } else {
-          const created = result.createdVersionTable
-            ? env.output.color.dim(` (created version table ${result.versionTable.schema}.${result.versionTable.table})`)
-            : '';
-          env.output.out(`${env.output.color.bold(`${target.schema}: ${result.applied.length} migration${result.applied.length === 1 ? '' : 's'} applied`)}${created}`);
-        }
-      }
-    }, { announce: flags.sql !== true });
+    const { migrate, migrateSql, MigrationSources } = await import('../../runner/index.js');
+    const sources = new MigrationSources();
+    const optionsFor = (target: SchemaTarget, onEvent: MigrateOptions['onEvent']): MigrateOptions => ({
+      ...base,
+      sources,
+      // Members found in the catalog are not re-created when dropped while the group runs.
+      ...(target.group === undefined || flags.createSchema === true ? {} : { createSchema: false }),
+      ...(onEvent === undefined ? {} : { onEvent }),
+    });
+    await runOnTargets<MigrateResult | string>({
+      env,
+      config,
+      flags,
+      command: 'migrate',
+      defaultToAll: false,
+      folderLockTimeoutMs: folderLockTimeout(flags, config),
+      announce: flags.sql !== true,
+      view: migrateView(env.output, env.cwd),
+      serial: flags.sql === true,
+      preflight: async (session, targets) => {
+        // A group's broken files are refused once for the group, before anything changes. With several configured
+        // schemas, each is also checked as a whole (changed or missing files, order): they may
+        // depend on each other, so none is changed if one would be refused.
+        const groupFolders = new Set(targets.flatMap((t) => (t.group === undefined ? [] : [t.source.migrationsDir])));
+        for (const dir of groupFolders) await sources.loader.load(await sources.files(dir));
+        const schemas = targets.filter((t) => t.group === undefined);
+        if (flags.sql !== true && schemas.length > 1) for (const target of schemas) await migrateSql(session, target, optionsFor(target, undefined));
+      },
+      job: (target, session, onEvent) => {
+        if (flags.sql === true) return migrateSql(session, target, optionsFor(target, undefined));
+        if (flags.createSchema === true) return migrateNewSchema(session, target, optionsFor(target, onEvent));
+        return migrate(session, target, optionsFor(target, onEvent));
+      },
+    });
   });
 }

@@ -3,11 +3,14 @@ import type { ResolvedConfig } from '../../config/types.js';
 import type { RunOptions } from '../../runner/types.js';
 import { collect, durationOption } from '../cli-env.js';
 
-/** `--schema NAME` (repeatable) and `--all`. */
+/** `--schema NAME` and `--group NAME` (repeatable), `--all`, and how a group runs (`--concurrency`, `--fail-fast`). */
 export function addSchemaOptions(command: Command): Command {
   return command
-    .option('-s, --schema <name>', 'schema to work on (repeat for several)', collect)
-    .option('-a, --all', 'every schema in the config');
+    .option('-s, --schema <name>', 'schema to work on, or a member of a group (repeat for several)', collect)
+    .option('-g, --group <name>', 'every member of this group (repeat for several)', collect)
+    .option('-a, --all', 'every schema and every group in the config')
+    .option('--concurrency <n>', 'group members worked on at once on a server (default: config "concurrency", else 8)')
+    .option('--fail-fast', 'stop starting group members after the first failure');
 }
 
 /** Timeouts of the commands that write. */
@@ -18,9 +21,9 @@ export function addTimeoutOptions(command: Command): Command {
     .option('--statement-timeout <duration>', 'Postgres statement_timeout while migrating (e.g. 10min)');
 }
 
-/** `--json` on the read-only commands. */
+/** `--json` on every command. */
 export function jsonOption(): Option {
-  return new Option('--json', 'print the result as JSON');
+  return new Option('--json', 'print one JSON object per event, then a summary object (NDJSON)');
 }
 
 export interface TimeoutFlags {
@@ -30,7 +33,7 @@ export interface TimeoutFlags {
 }
 
 /** The runner settings from the flags, falling back to the config. */
-export function runOptionsFrom(flags: TimeoutFlags, config: ResolvedConfig): Required<Omit<RunOptions, 'onEvent'>> {
+export function runOptionsFrom(flags: TimeoutFlags, config: ResolvedConfig): Required<Omit<RunOptions, 'onEvent' | 'sources' | 'createSchema'>> {
   return {
     migrationLockTimeoutMs: durationOption('--lock-timeout', flags.lockTimeout) ?? config.lockTimeoutMs,
     lockTimeoutMs: durationOption('--pg-lock-timeout', flags.pgLockTimeout) ?? config.pgLockTimeoutMs,

@@ -7,7 +7,7 @@ import { SQL_MARKERS } from '../../revision/parse-sql-migration.js';
 import { UsageError } from '../../errors.js';
 import { type CliEnv, collect, loadProjectConfig, withSession } from '../cli-env.js';
 import { parseRenames } from '../parse-renames.js';
-import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { selectSchemaTargets as selectTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, folderLockTimeout, type TimeoutFlags } from './options.js';
 
 interface RevisionFlags extends SchemaSelection, TimeoutFlags {
@@ -69,7 +69,7 @@ export function makeRevisionCommand(env: CliEnv, now: () => Date = () => new Dat
       throw new UsageError('revision needs a message', { hint: 'pass -m "what the migration does"' });
     }
     const config = await loadProjectConfig(env, cmd);
-    const targets = selectTargets(config, flags, false);
+    const targets = selectTargets(config, flags, false, 'revision');
     if (flags.baseline === true) {
       if (flags.autogenerate === true || flags.ts === true) throw new UsageError('--baseline cannot be used with --autogenerate or --ts', { hint: 'run the baseline first, then revision --autogenerate for changes' });
       const { baselineRevisions } = await import('./baseline.js');

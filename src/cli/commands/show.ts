@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { type CliEnv, loadProjectConfig } from '../cli-env.js';
-import { selectTargets, type SchemaSelection } from '../select-targets.js';
+import { selectSchemaTargets, type SchemaSelection } from '../select-targets.js';
 import { addSchemaOptions, runOptionsFrom } from './options.js';
 
 /** `worlddb show NAME`: prints one migration's up and down as they would run (no database opened). */
@@ -11,7 +11,7 @@ export function makeShowCommand(env: CliEnv): Command {
   addSchemaOptions(command);
   return command.action(async (name: string, flags: SchemaSelection, cmd: Command) => {
     const config = await loadProjectConfig(env, cmd);
-    const targets = selectTargets(config, flags, true);
+    const targets = selectSchemaTargets(config, flags, true, 'show');
     const { findMigration, showMigration } = await import('../../runner/index.js');
     const found = await findMigration(targets, name);
     env.output.out((await showMigration(found, runOptionsFrom({}, config))).trimEnd());

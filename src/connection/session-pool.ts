@@ -1,5 +1,5 @@
 import { ConnectionError } from '../errors.js';
-import type { Database, Session } from '../connection/types.js';
+import type { Database, Session } from './types.js';
 
 export interface SessionPoolProps {
   readonly database: Database;
