@@ -5,7 +5,7 @@
  * the new statements were not run.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CliProject, createCliProject, MODEL_API } from '../support/cli-project.js';
+import { type CliProject, createCliProject, jsonEvents, MODEL_API } from '../support/cli-project.js';
 import { databaseKinds } from '../support/databases.js';
 
 const PUBLIC_MODEL = [
@@ -113,7 +113,7 @@ for (const { kind, skip } of databaseKinds()) {
       await project.write('migrations/gates/20260104000000_template.sql', '-- worlddb:up\n-- write SQL here\n');
       check = await project.run('check', '--all', '--json');
       expect(check.code).toBe(6);
-      expect(JSON.stringify(JSON.parse(check.stdout))).toContain('the up part of');
+      expect(JSON.stringify(jsonEvents(check.stdout))).toContain('the up part of');
     });
   });
 }
