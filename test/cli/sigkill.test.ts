@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, type CliProject, type CliResult, createCliProject } from '../support/cli-project.js';
+import { BIN, type CliProject, type CliResult, createCliProject, jsonResults } from '../support/cli-project.js';
 import { advisoryLockKey } from '../../src/connection/advisory-lock.js';
 import { versionTableName } from '../../src/runner/version-table.js';
 import { databaseKinds } from '../support/databases.js';
@@ -174,8 +174,7 @@ for (const { kind, skip } of databaseKinds()) {
         expect(result.stderr, `seed ${seed}`).toMatch(/^error: schema "k\d+": migration \S+ \(started [^)]+\) was interrupted/m);
         expect(result.stderr).not.toMatch(/\n\s+at /);
         const status = await run(['status', '--schema', schema, '--json']);
-        const parsed = JSON.parse(status.stdout) as { interrupted: { steps: string[] }[] }[] | { interrupted: { steps: string[] }[] };
-        const report = (Array.isArray(parsed) ? parsed[0] : parsed)?.interrupted[0];
+        const report = jsonResults<{ interrupted: { steps: string[] }[] }>(status.stdout)[0]?.interrupted[0];
         expect(report, `seed ${seed}: status --json names the interrupted migration`).toBeDefined();
         for (const step of report?.steps ?? []) {
           followed.push(step);
