@@ -5,11 +5,33 @@ import { describeCause, ModelError } from '../errors.js';
 import { introspectSchema } from '../introspect/introspect-schema.js';
 import { readExtensions } from '../introspect/read-extensions.js';
 import { describeOperation } from '../ops/describe.js';
+import type { Operation } from '../ops/operation.js';
 import { renderOperation } from '../render/index.js';
 import type { SchemaObjects } from '../schema/object-types.js';
 import type { SchemaState } from '../schema/types.js';
 import { quoteIdent } from '../sql/quote.js';
 import { retargetState } from './retarget-state.js';
+
+/** Runs `sql` inside a savepoint: the error it raised (the transaction still usable), or null. */
+async function tryStatement(session: Session, sql: string): Promise<unknown> {
+  await session.exec('SAVEPOINT worlddb_object');
+  try {
+    await session.exec(sql);
+    await session.exec('RELEASE SAVEPOINT worlddb_object');
+    return null;
+  } catch (cause) {
+    await session.exec('ROLLBACK TO SAVEPOINT worlddb_object');
+    return cause;
+  }
+}
+
+function refused(schema: string, op: Operation, cause: unknown): ModelError {
+  const what = describeOperation(op, schema).replace(/^[+~-] /, '');
+  return new ModelError(`Postgres refuses the model's ${what}: ${describeCause(cause)}`, {
+    hint: 'fix the SQL of that object in the model (a view query, a function body, a trigger, a domain check)',
+    cause,
+  });
+}
 
 /** True when the state has objects whose text Postgres must normalise (extensions need none). */
 /** True when `state` has objects whose bodies Postgres normalises (sequences, domains, views, functions, triggers). */
@@ -34,12 +56,12 @@ export function objectsForTables(declared: SchemaState): SchemaObjects {
 /**
  * SQL that opens the transaction of a scratch schema: bodies of functions are not checked when
  * they are created (as pg_dump does), because a function may read tables created after it.
+ * `search_path` is the scratch schema, then (when `schema` is given) the schema it copies, then
+ * `public`.
  */
-export function scratchBegin(scratch: string, schema: string): string {
-  return (
-    `BEGIN; CREATE SCHEMA ${quoteIdent(scratch)}; ` +
-    `SET LOCAL search_path TO ${quoteIdent(scratch)}, ${quoteIdent(schema)}, public; SET LOCAL check_function_bodies = off;`
-  );
+export function scratchBegin(scratch: string, schema: string | null): string {
+  const path = [scratch, ...(schema === null ? [] : [schema])].map(quoteIdent).join(', ');
+  return `BEGIN; CREATE SCHEMA ${quoteIdent(scratch)}; SET LOCAL search_path TO ${path}, public; SET LOCAL check_function_bodies = off;`;
 }
 
 /**
@@ -64,24 +86,30 @@ export async function normalizeObjects(session: Session, declared: SchemaState):
   const state = retargetState(declared, scratch);
   const ops = compareSchemas({ name: scratch, tables: [], enums: [] }, state);
   const statements = ops.map((op) => ({ op, sql: renderOperation(op, { schema: scratch }).map((s) => `${s};`).join('\n') }));
-  const begin = scratchBegin(scratch, declared.name);
+  // The live schema is not on the path: a view must read the scratch copy of a view declared
+  // after it, never the live one of the same name (the model declares every object it uses).
+  const begin = scratchBegin(scratch, null);
   try {
     try {
       await session.exec(`${begin}\n${statements.map((s) => s.sql).join('\n')}`);
     } catch {
-      // Find the statement Postgres refuses, to name the object of the model it comes from.
+      // One statement at a time: views that read views declared after them are put off until
+      // those exist (the model says nothing of their order); any other refusal names its object.
       await session.exec('ROLLBACK');
       await session.exec(begin);
-      for (const { op, sql } of statements) {
-        try {
-          await session.exec(sql);
-        } catch (cause) {
-          const what = describeOperation(op, declared.name).replace(/^[+~-] /, '');
-          throw new ModelError(`Postgres refuses the model's ${what}: ${describeCause(cause)}`, {
-            hint: 'fix the SQL of that object in the model (a view query, a function body, a trigger, a domain check)',
-            cause,
-          });
+      let pending = statements;
+      for (;;) {
+        const failed: { op: Operation; sql: string; cause: unknown }[] = [];
+        for (const { op, sql } of pending) {
+          const cause = await tryStatement(session, sql);
+          if (cause === null) continue;
+          if (op.kind !== 'createView') throw refused(declared.name, op, cause);
+          failed.push({ op, sql, cause });
         }
+        const [first] = failed;
+        if (first === undefined) break;
+        if (failed.length === pending.length) throw refused(declared.name, first.op, first.cause);
+        pending = failed;
       }
     }
     const read = await introspectSchema(session, scratch, { alsoVisible: [declared.name] });
@@ -93,6 +121,7 @@ export async function normalizeObjects(session: Session, declared: SchemaState):
       views: unscratch.views ?? [],
       functions: unscratch.functions ?? [],
       triggers: unscratch.triggers ?? [],
+      dependencies: (unscratch.dependencies ?? []).map((d) => (d.schema === scratch ? { ...d, schema: declared.name } : d)),
     };
   } finally {
     await session.exec('ROLLBACK').catch(() => undefined);

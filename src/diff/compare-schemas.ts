@@ -7,6 +7,7 @@ import type { SchemaState } from '../schema/types.js';
 import { rebuildDependentForeignKeys } from './compare-constraints.js';
 import type { CompareContext } from './compare-context.js';
 import { compareEnums, enumDependentStates, enumDependents, enumDifferences, enumUsages, onlyAddsLabels } from './compare-enums.js';
+import { aroundDependents } from './compare-dependents.js';
 import { compareObjects } from './compare-objects.js';
 import { compareTables } from './compare-tables.js';
 import { applyRenames, type RenameHints } from './renames.js';
@@ -47,5 +48,5 @@ export function compareSchemas(from: SchemaState, to: SchemaState, options: Comp
     ...compareTables(live, to, context),
     ...compareObjects(live, to),
   ];
-  return orderOperations(rebuildDependentForeignKeys(live, to, ops, context));
+  return orderOperations(aroundDependents(live, to, rebuildDependentForeignKeys(live, to, ops, context)));
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../connection/types.js';
 import type { SchemaObjects } from '../schema/object-types.js';
 import type { CatalogScope } from './catalog-scope.js';
+import { readDependencies } from './read-dependencies.js';
 import { readDomains } from './read-domains.js';
 import { readExtensions } from './read-extensions.js';
 import { readFunctions } from './read-functions.js';
@@ -9,8 +10,9 @@ import { readTriggers } from './read-triggers.js';
 import { readViews } from './read-views.js';
 
 /**
- * The schema-level objects of one schema: six catalog queries, one per kind (sequences, domains,
- * views with their indexes, functions, triggers, extensions), whatever the number of objects.
+ * The schema-level objects of one schema: seven catalog queries, one per kind (sequences, domains,
+ * views with their indexes, functions, triggers, extensions, and what depends on what from
+ * `pg_depend`), whatever the number of objects.
  * Run with `search_path` set to the schema (see {@link introspectSchema}).
  *
  * @example
@@ -23,5 +25,6 @@ export async function readSchemaObjects(db: Queryable, scope: CatalogScope): Pro
   const functions = await readFunctions(db, scope.schema);
   const triggers = await readTriggers(db, scope);
   const extensions = await readExtensions(db, scope.schema);
-  return { sequences, domains, views, functions, triggers, extensions };
+  const dependencies = await readDependencies(db, scope.schema);
+  return { sequences, domains, views, functions, triggers, extensions, dependencies };
 }

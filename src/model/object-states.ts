@@ -197,10 +197,17 @@ function triggerState(schema: string, t: TriggerDefinition, tables: TableColumns
     });
   }
   if (o.events.length === 0) throw new ModelError(`trigger ${schema}.${o.table}.${t.name} lists no event`, { hint: "events: ['insert', 'update']" });
+  const columns = tables.get(o.table) ?? [];
+  const unknown = (o.of ?? []).find((c) => !columns.includes(c));
+  if (unknown !== undefined) {
+    throw new ModelError(`trigger ${t.name} on ${schema}.${o.table} names unknown column ${unknown}`, { hint: `columns of ${schema}.${o.table}: ${columns.join(', ')}` });
+  }
+  const event = (e: string): string =>
+    e === 'update' && (o.of ?? []).length > 0 ? `UPDATE OF ${(o.of ?? []).map(quoteIdent).join(', ')}` : e.toUpperCase();
   const fnName = typeof o.fn === 'string' ? o.fn : quoteIdent(o.fn.name);
   const when = o.when === undefined ? '' : ` WHEN (${o.when.text.trim()})`;
   const definition =
-    `CREATE TRIGGER ${quoteIdent(t.name)} ${o.timing.toUpperCase()} ${o.events.map((e) => e.toUpperCase()).join(' OR ')} ` +
+    `CREATE TRIGGER ${quoteIdent(t.name)} ${o.timing.toUpperCase()} ${o.events.map(event).join(' OR ')} ` +
     `ON ${quoteIdent(o.table)} FOR EACH ${(o.forEach ?? 'row').toUpperCase()}${when} EXECUTE FUNCTION ${fnName}()`;
   return { name: `${o.table}.${t.name}`, table: o.table, triggerName: t.name, definition };
 }
@@ -241,5 +248,6 @@ export function buildObjectStates(
     functions: unique(schema, 'function', (declared.functions ?? []).map((f) => functionState(schema, f))),
     triggers: unique(schema, 'trigger', (declared.triggers ?? []).map((t) => triggerState(schema, t, tables))),
     extensions: sortByName(extensions),
+    dependencies: [],
   };
 }

@@ -209,6 +209,8 @@ export interface TriggerOptions {
   readonly table: string;
   readonly timing: 'before' | 'after' | 'instead of';
   readonly events: readonly TriggerEvent[];
+  /** For an `update` trigger: only when these columns are updated (`UPDATE OF a, b`). */
+  readonly of?: readonly string[];
   /** Default `'row'`. */
   readonly forEach?: 'row' | 'statement';
   /** The trigger function: a function of the model or its name. */

@@ -65,12 +65,19 @@ export interface AlterDomain {
 export interface CreateView {
   readonly kind: 'createView';
   readonly view: ViewState;
+  /**
+   * How deep the view sits on other views of the schema (1 + the deepest view it reads; absent
+   * for 0): views are created by growing level and dropped by shrinking level.
+   */
+  readonly level?: number;
 }
 
 /** Drops a view or a materialized view; `view` is the full pre-image. */
 export interface DropView {
   readonly kind: 'dropView';
   readonly view: ViewState;
+  /** See {@link CreateView.level}. */
+  readonly level?: number;
 }
 
 export interface CreateFunction {

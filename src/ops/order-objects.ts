@@ -76,8 +76,10 @@ export function objectSubject(op: ObjectOperation): readonly [string, string] {
     case 'dropDomain':
       return [op.domain.name, ''];
     case 'createView':
+      // Views read by a view are created before it and dropped after it.
+      return [`${String(op.level ?? 0).padStart(4, '0')} ${op.view.name}`, ''];
     case 'dropView':
-      return [op.view.name, ''];
+      return [`${String(9999 - (op.level ?? 0)).padStart(4, '0')} ${op.view.name}`, ''];
     case 'createFunction':
     case 'dropFunction':
       return [op.function.name, ''];

@@ -26,9 +26,9 @@ export function reverseObjectOperation(op: ObjectOperation): ObjectOperation {
     case 'alterDomain':
       return { kind: 'alterDomain', from: op.to, to: op.from };
     case 'createView':
-      return { kind: 'dropView', view: op.view };
+      return { ...op, kind: 'dropView' };
     case 'dropView':
-      return { kind: 'createView', view: op.view };
+      return { ...op, kind: 'createView' };
     case 'createFunction':
       return { kind: 'dropFunction', function: op.function };
     case 'dropFunction':

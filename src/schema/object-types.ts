@@ -84,6 +84,23 @@ export interface ExtensionState {
   readonly schema: string;
 }
 
+/**
+ * That a view or trigger (of this schema or another) uses a table, view or column of the schema,
+ * as `pg_depend` records it: what must be dropped and created again around a change of what it
+ * uses (Postgres refuses to change a column's type while a view or trigger uses it).
+ */
+export interface DependencyState {
+  /** Schema of the dependent object. */
+  readonly schema: string;
+  readonly kind: 'view' | 'trigger';
+  /** The view's name, or the trigger's `table.trigger` key. */
+  readonly name: string;
+  /** The table or view of the schema it uses. */
+  readonly table: string;
+  /** The column it uses, or null for the relation as a whole. */
+  readonly column: string | null;
+}
+
 /** The schema-level objects of a {@link SchemaState}, each list sorted by name. */
 export interface SchemaObjects {
   readonly sequences?: readonly SequenceState[];
@@ -96,4 +113,9 @@ export interface SchemaObjects {
    * `schema`; those installed in another schema already are left out when comparing).
    */
   readonly extensions?: readonly ExtensionState[];
+  /**
+   * What depends on the schema's tables, views and columns (live side; on the model's side as its
+   * scratch copy has them). Compared by nobody: used to drop and create dependents around a change.
+   */
+  readonly dependencies?: readonly DependencyState[];
 }

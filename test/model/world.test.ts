@@ -56,7 +56,7 @@ function capitals(schema: string): TableState {
 }
 
 /** A schema without sequences, domains, views, functions, triggers or extensions. */
-const NO_OBJECTS = { sequences: [], domains: [], views: [], functions: [], triggers: [], extensions: [] };
+const NO_OBJECTS = { sequences: [], domains: [], views: [], functions: [], triggers: [], extensions: [], dependencies: [] };
 
 const expectedAsia: SchemaState = {
   name: 'asia',
