@@ -61,13 +61,13 @@ function report(error: unknown, err: (line: string) => void, verbose: boolean, c
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof WorlddbError) {
-    err(color.red(`error: ${error.message}`));
-    if (error.hint !== undefined) err(color.dim(`hint: ${error.hint}`));
+    err(color.red(`error: ${oneLine(error.message)}`));
+    if (error.hint !== undefined) err(color.dim(`hint: ${oneLine(error.hint)}`));
     if (verbose) err(stackOf(error));
     return error.exitCode;
   }
   if (isPostgresError(error)) {
-    err(color.red(`error: the database said: ${error.message}`));
+    err(color.red(`error: the database said: ${oneLine(error.message)}`));
     err(color.dim('hint: run with --verbose for details'));
     if (verbose) err(stackOf(error));
     return ExitCode.failed;
@@ -76,6 +76,15 @@ function report(error: unknown, err: (line: string) => void, verbose: boolean, c
   err(color.dim('hint: this is a bug in worlddb; run with --verbose and report the stack trace'));
   if (verbose) err(stackOf(error));
   return ExitCode.internal;
+}
+
+/**
+ * A message on one line: a name a user typed may hold a newline or other control characters
+ * (`--schema $'a\nb'`), which are shown escaped, as JSON would.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 function isPostgresError(error: unknown): error is Error & { code: string } {

@@ -29,13 +29,13 @@ export async function listMigrationFiles(dir: string): Promise<MigrationFileEntr
   // fs/promises (no thread-pool round trip per file), and "nothing pending" must stay fast.
   return names.map((file) => {
     const filePath = path.join(dir, `${file.name}${file.extension}`);
-    const bytes = readFileSync(filePath);
+    const bytes = readMigrationBytes(filePath);
     return {
       name: file.name,
       path: filePath,
       extension: file.extension,
       checksum: checksum(bytes),
-      text: bytes.toString('utf8'),
+      text: utf8Text(filePath, bytes),
     };
   });
 }
@@ -64,10 +64,18 @@ export async function scanMigrationFolder(
   const found: MigrationFileName[] = [];
   const byName = new Map<string, string>();
   for (const entry of entries) {
-    if (!(entry.isFile() || entry.isSymbolicLink())) continue;
     const classified = classifyFileName(entry.name);
     if (classified === 'ignore') continue;
     const filePath = path.join(dir, entry.name);
+    if (!(entry.isFile() || entry.isSymbolicLink())) {
+      // A folder named like a migration is a mistake, not something to skip silently.
+      if (mode === 'strict' && typeof classified !== 'string' && entry.isDirectory()) {
+        throw new MigrationFileError(filePath, `${displayPath(filePath)} is a folder, not a migration file`, {
+          hint: 'rename or move it: names ending in .sql, .ts or .js in a migration folder are migration files',
+        });
+      }
+      continue;
+    }
     if (typeof classified === 'string') {
       if (mode === 'lenient') continue;
       throw new MigrationFileError(filePath, `migration file ${displayPath(filePath)} ${classified}`, {
@@ -87,6 +95,34 @@ export async function scanMigrationFolder(
     found.push(classified);
   }
   return found.sort((a, b) => compareMigrationNames(a.name, b.name));
+}
+
+/** The bytes of a migration file; an unreadable one (no permission, a symlink loop) is named. */
+function readMigrationBytes(filePath: string): Buffer {
+  try {
+    return readFileSync(filePath);
+  } catch (error) {
+    const code = isNodeError(error) ? error.code : undefined;
+    const why = code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'a symbolic link that loops' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'a broken symbolic link' : String(code ?? error);
+    throw new MigrationFileError(filePath, `cannot read migration file ${displayPath(filePath)}: ${why}`, {
+      hint: 'make it a readable file, or move it out of the migration folder',
+      cause: error,
+    });
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a migration file, which must be UTF-8: any other encoding would change its SQL silently. */
+function utf8Text(filePath: string, bytes: Buffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch (error) {
+    throw new MigrationFileError(filePath, `migration file ${displayPath(filePath)} is not UTF-8 text`, {
+      hint: 'save it as UTF-8 (e.g. iconv -f latin1 -t utf-8)',
+      cause: error,
+    });
+  }
 }
 
 function isNodeError(error: unknown): error is NodeJS.ErrnoException {

@@ -21,7 +21,7 @@ describe('listMigrationFiles', () => {
       '.DS_Store': 'x',
       '_helpers.ts': 'export const x = 1;',
     });
-    await mkdir(path.join(dir, '20260103000000_folder.sql'));
+    await mkdir(path.join(dir, '_drafts'));
     const files = await listMigrationFiles(dir);
     expect(files.map((f) => [f.name, f.extension])).toEqual([
       ['20260101000000_first', '.sql'],
@@ -30,6 +30,10 @@ describe('listMigrationFiles', () => {
     expect(files[0]?.checksum).toBe(checksum(Buffer.from('-- worlddb:up\nselect 1;\n')));
     expect(files[0]?.text).toBe('-- worlddb:up\nselect 1;\n');
     expect(files[0]?.path).toBe(path.join(dir, '20260101000000_first.sql'));
+    // A folder named like a migration is a mistake, refused rather than skipped (issue 7).
+    await mkdir(path.join(dir, '20260103000000_folder.sql'));
+    const error = await listMigrationFiles(dir).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/20260103000000_folder\.sql is a folder, not a migration file/);
   });
 
   it('gives an empty list for a missing folder', async () => {
