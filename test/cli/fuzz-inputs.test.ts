@@ -39,7 +39,9 @@ const CASES: readonly FuzzCase[] = [
   {
     name: 'a directory named like a migration',
     config: OK_CONFIG,
-    prepare: (dir) => mkdir(join(dir, 'migrations', 'a', '20260101000000_dir.sql'), { recursive: true }),
+    prepare: async (dir) => {
+      await mkdir(join(dir, 'migrations', 'a', '20260101000000_dir.sql'), { recursive: true });
+    },
     args: ['migrate', '--all'],
     error: /20260101000000_dir\.sql/,
   },
