@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliProject, createCliProject } from '../support/cli-project.js';
 import { databaseKinds, freshName } from '../support/databases.js';
 
+/** A test that runs eight or nine commands in a row: on a busy machine each opens PGlite in seconds. */
+const SEQUENCE_TIMEOUT = 180_000;
+
 const NAMES = ['20260101000000_one', '20260102000000_two', '20260103000000_three'];
 
 function migrations(schema: string): Record<string, string> {
@@ -64,7 +67,7 @@ for (const { kind, skip } of databaseKinds()) {
       await ok('migrate', '--schema', s);
       await ok('downgrade', 'base', '--schema', s);
       expect(await applied(s)).toEqual([]);
-    });
+    }, SEQUENCE_TIMEOUT);
 
     it('a name or a unique prefix, as an argument or with --to; --steps still works', async () => {
       const s = schemas[1] as string;
@@ -77,7 +80,7 @@ for (const { kind, skip } of databaseKinds()) {
       await ok('migrate', '--schema', s);
       await ok('downgrade', '--steps', '2', '--schema', s);
       expect(await applied(s)).toEqual(NAMES.slice(0, 1));
-    });
+    }, SEQUENCE_TIMEOUT);
 
     it('stamp head, -1, +1 and base', async () => {
       const s = schemas[2] as string;
@@ -91,7 +94,7 @@ for (const { kind, skip } of databaseKinds()) {
       expect(await applied(s)).toEqual(NAMES.slice(0, 2));
       await ok('stamp', 'base', '--schema', s);
       expect(await applied(s)).toEqual([]);
-    });
+    }, SEQUENCE_TIMEOUT);
 
     it.each([
       [['downgrade', 'head'], /downgrade goes back; head is the newest migration/, /hint: worlddb downgrade -1/],
