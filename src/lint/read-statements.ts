@@ -42,6 +42,7 @@ export function readStatements(parse: ParseSql, sql: string, firstLine: number):
   const place = placer(sql, firstLine);
   const result: ReadStatements = { statements: [], problems: [] };
   let whole: RawStmt[];
+  if (sql.trim() === '') return result; // libpg-query refuses an empty query
   try {
     whole = parse(sql).stmts ?? [];
   } catch {

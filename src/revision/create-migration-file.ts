@@ -21,6 +21,8 @@ export interface CreateMigrationFileProps {
   readonly up?: string;
   /** Same for the down part. */
   readonly down?: string;
+  /** For `sql`: write the `-- worlddb:no-transaction` marker (the migration runs outside a transaction). */
+  readonly noTransaction?: boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ function sqlTemplate(props: CreateMigrationFileProps, created: Date): string {
     '-- Unqualified names resolve to the schema being migrated. To run outside a transaction',
     `-- (CREATE INDEX CONCURRENTLY), add a line "${SQL_MARKERS.noTransaction}" above the up marker.`,
     '',
+    ...(props.noTransaction === true ? [SQL_MARKERS.noTransaction] : []),
     SQL_MARKERS.up,
     body(props.up, '-- Write the SQL that applies this migration here.'),
     SQL_MARKERS.down,

@@ -11,10 +11,20 @@
  * 3. the generated down part applies, and the catalog of the schema is exactly what it was right
  *    after the starting SQL (column order aside when a case says `columnOrderChanges`: a dropped
  *    column comes back at the end of its table); a second schema the case uses is never touched.
+ *
+ * In `'safe'` mode (test/autogenerate/safe.test.ts runs every case so) the script is the safe form
+ * of `revision --autogenerate --safe`: a transactional migration plus, when it builds indexes on
+ * existing tables, a no-transaction one run statement by statement; both must lint clean of the
+ * rules the safe form answers, and the same round trip must hold.
  */
 import { expect, it } from 'vitest';
 import { compareModel, type ModelComparison } from '../../../src/autogenerate/compare-model.js';
 import { revisionScript, type RevisionScript } from '../../../src/autogenerate/revision-script.js';
+import { safeScript } from '../../../src/autogenerate/safe-script.js';
+import { resolveLintConfig } from '../../../src/config/lint-config.js';
+import { lintMigration } from '../../../src/lint/lint-migration.js';
+import { loadParser } from '../../../src/lint/load-parser.js';
+import { splitStatements } from '../../../src/revision/split-sql.js';
 import type { SchemaTarget } from '../../../src/config/types.js';
 import type { Queryable, Session } from '../../../src/connection/types.js';
 import type { RenameHints } from '../../../src/diff/renames.js';
@@ -124,7 +134,7 @@ export async function withSession<T>(target: TestDatabase, fn: (session: Session
  * Runs one case on `session` in fresh schemas (or in `names` when given): see the module comment.
  * Returns what it saw, for further assertions.
  */
-export async function runFixture(session: Session, c: FixtureCase, given?: Names): Promise<FixtureResult> {
+export async function runFixture(session: Session, c: FixtureCase, given?: Names, mode: 'plain' | 'safe' = 'plain'): Promise<FixtureResult> {
   const names = given ?? { schema: freshName(c.schemaPrefix ?? 'ag'), other: freshName('ago') };
   const target = targetFor(names.schema);
   const exclude = [target.versionTable];
@@ -146,18 +156,22 @@ export async function runFixture(session: Session, c: FixtureCase, given?: Names
   const script = revisionScript(names.schema, first.operations);
   expect(warningLines(script.up), `warnings in the up part:\n${script.up}`).toBe(c.warnings ?? 0);
 
+  const safe = mode === 'safe' ? await safeParts(names.schema, script) : null;
+
   // 2. up, then nothing left to do
-  await runInSchema(session, names.schema, script.up).catch((error: unknown) => {
-    throw new Error(`the up part fails: ${String(error)}\n${script.up}`);
+  await runInSchema(session, names.schema, safe?.up ?? script.up).catch((error: unknown) => {
+    throw new Error(`the up part fails: ${String(error)}\n${safe?.up ?? script.up}`);
   });
+  if (safe?.concurrent != null) await runOneByOne(session, names.schema, safe.concurrent.up);
   const second = await compareModel(session, target, model);
   expect(describeAll(second.operations, names), `left after the up part:\n${script.up}`).toEqual([]);
   const afterUp = second.live;
   if (otherStart !== null) expect(await introspectSchema(session, names.other), 'the other schema after the up part').toEqual(otherStart);
 
   // 3. down, then exactly the start
-  await runInSchema(session, names.schema, script.down).catch((error: unknown) => {
-    throw new Error(`the down part fails: ${String(error)}\n${script.down}`);
+  if (safe?.concurrent != null) await runOneByOne(session, names.schema, safe.concurrent.down);
+  await runInSchema(session, names.schema, safe?.down ?? script.down).catch((error: unknown) => {
+    throw new Error(`the down part fails: ${String(error)}\n${safe?.down ?? script.down}`);
   });
   const afterDown = await introspectSchema(session, names.schema, { exclude });
   if (c.columnOrderChanges === true) {
@@ -171,6 +185,37 @@ export async function runFixture(session: Session, c: FixtureCase, given?: Names
   const result: FixtureResult = { names, model, session, first, script, start, afterUp };
   await c.also?.(result);
   return result;
+}
+
+/** Rules the safe form answers: its output must never be flagged by them. */
+const SAFE_RULES = ['create-index-concurrently', 'concurrently-in-transaction', 'constraint-not-valid', 'set-not-null', 'require-lock-timeout'];
+
+/** The safe form of `script`, checked to lint clean of {@link SAFE_RULES} (from the SQL alone). */
+async function safeParts(schema: string, script: RevisionScript): Promise<ReturnType<typeof safeScript>> {
+  const parse = await loadParser();
+  const safe = safeScript(parse, script.up, script.down);
+  const settings = resolveLintConfig(undefined);
+  const files = [`-- worlddb:up\n${safe.up}\n`, ...(safe.concurrent === null ? [] : [`-- worlddb:no-transaction\n-- worlddb:up\n${safe.concurrent.up}\n`])];
+  const columnTypes = new Map();
+  for (const text of files) {
+    const findings = lintMigration({ path: '/safe.sql', shown: 'safe.sql', text, schema }, { parse, settings, live: null, runnerLockTimeout: false, columnTypes });
+    expect(findings.filter((f) => SAFE_RULES.includes(f.rule)).map((f) => `${f.rule}: ${f.message}`), text).toEqual([]);
+  }
+  return safe;
+}
+
+/** Runs each statement on its own, outside a transaction, as a no-transaction migration runs. */
+async function runOneByOne(session: Session, schema: string, sql: string): Promise<void> {
+  await session.exec(`SET search_path TO ${quoteIdent(schema)}, public`);
+  try {
+    for (const statement of splitStatements(sql)) {
+      await session.exec(statement.text).catch((error: unknown) => {
+        throw new Error(`the no-transaction part fails: ${String(error)}\n${statement.text}`);
+      });
+    }
+  } finally {
+    await session.exec('RESET search_path');
+  }
 }
 
 /**
