@@ -13,10 +13,11 @@ import type { TableState } from '../../schema/types.js';
 import { type CliEnv, loadProjectConfig } from '../cli-env.js';
 import type { Output } from '../output.js';
 import { runOnTargets, type TargetFlags } from '../run-on-targets.js';
+import type { UncomparedObject } from '../../introspect/read-uncompared.js';
 import { problemText } from './inspect-commands.js';
 import { addSchemaOptions, folderLockTimeout, jsonOption, type TimeoutFlags } from './options.js';
 
-type CheckFlags = TargetFlags & TimeoutFlags;
+type CheckFlags = TargetFlags & TimeoutFlags & { readonly strict?: boolean };
 
 /** What `check` found for one schema. */
 export interface SchemaCheck {
@@ -34,6 +35,10 @@ export interface SchemaCheck {
   readonly notNormalized: readonly string[];
   /** Unified diffs of each differing table's DDL, database (---) versus model (+++). */
   readonly diffs: readonly { readonly table: string; readonly patch: string }[];
+  /** Objects of the schema of kinds worlddb does not compare (partitions, aggregates, ...): `clean` says nothing about them. */
+  readonly notCompared: readonly UncomparedObject[];
+  /** Operations that touch a column such an object depends on. */
+  readonly warnings: readonly string[];
 }
 
 /** Unified diffs of the DDL of each table that differs between the database and the model. */
@@ -52,7 +57,18 @@ export function tableDiffs(schema: string, comparison: ModelComparison): SchemaC
     }));
 }
 
-function checkLines(output: Output, result: SchemaCheck): string[] {
+/** The objects `check` did not compare, and the warnings about them, as lines (none when there are none). */
+function notComparedLines(output: Output, result: SchemaCheck, strict: boolean): string[] {
+  const { color } = output;
+  const lines = result.warnings.map((warning) => color.yellow(`  warning: ${warning}`));
+  const count = result.notCompared.length;
+  if (count === 0) return lines;
+  lines.push(color.yellow(`  not compared: ${count} object${count === 1 ? '' : 's'} of kinds worlddb does not model${strict ? ' (--strict: fails)' : ' (--strict makes check fail on them)'}`));
+  for (const object of result.notCompared) lines.push(color.yellow(`    ${object.kind} ${result.schema}.${object.name}${object.detail === null ? '' : ` (${object.detail})`}`));
+  return lines;
+}
+
+function checkLines(output: Output, result: SchemaCheck, strict: boolean): string[] {
   const { color } = output;
   const note: string[] =
     result.notNormalized.length === 0
@@ -62,7 +78,8 @@ function checkLines(output: Output, result: SchemaCheck): string[] {
             `  note: read-only connection: compared as written, not normalised through Postgres: ${result.notNormalized.join(', ')} (a difference listed for them may be one of spelling only; run check on a writable connection to be sure)`,
           ),
         ];
-  if (result.clean) return [`${result.schema}: ${color.green('clean')} (at head, database matches the model)`, ...note];
+  const rest = result.notCompared.length === 0 ? '' : `; ${result.notCompared.length} not compared`;
+  if (result.clean) return [`${result.schema}: ${color.green('clean')} (at head, database matches the model${rest})`, ...note, ...notComparedLines(output, result, strict)];
   const lines = [color.bold(`${result.schema}: ${color.red('differs')}`), ...note];
   for (const problem of result.problems) lines.push(color.red(`  problem: ${problem}`));
   if (result.pending.length > 0) lines.push(color.yellow(`  ${result.pending.length} pending migration${result.pending.length === 1 ? '' : 's'}: ${result.pending.join(', ')}`));
@@ -76,7 +93,7 @@ function checkLines(output: Output, result: SchemaCheck): string[] {
       else if (line !== '') lines.push(line);
     }
   }
-  return lines;
+  return [...lines, ...notComparedLines(output, result, strict)];
 }
 
 async function checkSchema(
@@ -109,6 +126,8 @@ async function checkSchema(
     if (refusal !== null) problems.push(refusal.message);
   }
   const comparison = await compareModel(session, target, model, { versionTables });
+  const { readUncompared } = await import('../../introspect/read-uncompared.js');
+  const { warnDependents } = await import('../../autogenerate/warn-dependents.js');
   return {
     schema: target.schema,
     clean: current.pending.length === 0 && problems.length === 0 && comparison.operations.length === 0,
@@ -117,6 +136,8 @@ async function checkSchema(
     notNormalized: comparison.notNormalized,
     operations: comparison.operations.map((op) => ({ kind: op.kind, description: describeOperation(op, target.schema) })),
     diffs: tableDiffs(target.schema, comparison),
+    notCompared: await readUncompared(session, target.schema),
+    warnings: await warnDependents(session, target.schema, comparison.operations),
   };
 }
 
@@ -125,6 +146,7 @@ export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => voi
   const command = new Command('check')
     .description('check that the database is at head, that migrate would run, and that it matches the model (exit 6 when not)')
     .addOption(jsonOption())
+    .option('--strict', 'also fail (exit 6) when the schema has objects worlddb does not compare (partitions, aggregates, ...)')
     .option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
   addSchemaOptions(command);
   return command.action(async (flags: CheckFlags, cmd: Command) => {
@@ -140,7 +162,7 @@ export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => voi
       defaultToAll: false,
       folderLockTimeoutMs: folderLockTimeout(flags, config),
       view: {
-        detail: (r) => checkLines(env.output, r),
+        detail: (r) => checkLines(env.output, r, flags.strict === true),
         brief: (r) =>
           r.clean
             ? null
@@ -148,6 +170,7 @@ export function makeCheckCommand(env: CliEnv, setExitCode: (code: number) => voi
       },
       job: (target, session) => checkSchema(env, session, target, versionTables, models),
     });
-    if (report.outcomes.some((o) => o.status === 'ok' && !o.value.clean)) setExitCode(ExitCode.drift);
+    const strict = flags.strict === true;
+    if (report.outcomes.some((o) => o.status === 'ok' && (!o.value.clean || (strict && o.value.notCompared.length > 0)))) setExitCode(ExitCode.drift);
   });
 }

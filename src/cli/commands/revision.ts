@@ -46,7 +46,9 @@ async function autogenerateRevisions(
       }
       const script = revisionScript(target.schema, comparison.operations);
       for (const line of script.summary) output.err(`${target.schema}: ${line}`);
-      for (const warning of script.warnings) output.err(output.errColor.yellow(`warning: ${target.schema}: ${warning}`));
+      const { warnDependents } = await import('../../autogenerate/warn-dependents.js');
+      const dependents = await warnDependents(session, target.schema, comparison.operations);
+      for (const warning of [...script.warnings, ...dependents]) output.err(output.errColor.yellow(`warning: ${target.schema}: ${warning}`));
       const parts = safe ? await safeParts(script) : [{ up: script.up, down: script.down, noTransaction: false }];
       if (flags.sql === true) {
         for (const part of parts) {
