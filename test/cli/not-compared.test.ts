@@ -43,8 +43,9 @@ for (const { kind, skip } of databaseKinds()) {
       const strict = await project.run('check', '--schema', 'asia', '--strict');
       expect(strict.code).toBe(6);
       const json = await project.run('check', '--schema', 'asia', '--json');
-      const parsed = JSON.parse(json.stdout) as unknown;
-      const first = (Array.isArray(parsed) ? parsed[0] : parsed) as { clean: boolean; notCompared: unknown[] };
+      // NDJSON: the schema's result is on its `result` line.
+      const results = json.stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { event?: string; result?: unknown });
+      const first = results.find((line) => line.event === 'result')?.result as { clean: boolean; notCompared: unknown[] };
       expect(first.clean).toBe(true);
       expect(first.notCompared).toEqual([
         { kind: 'aggregate', name: 'total(integer)', detail: null },
