@@ -5,6 +5,7 @@ import { introspectSchema } from '../introspect/introspect-schema.js';
 import { modelToState, type SchemaModel } from '../model/index.js';
 import type { Operation } from '../ops/index.js';
 import type { SchemaState } from '../schema/types.js';
+import { annotateTypeChanges } from './annotate-type-changes.js';
 import { normalizeThroughPostgres } from './normalize-model.js';
 import { hasObjectBodies, normalizeObjects, withoutExtensionsElsewhere } from './normalize-objects.js';
 import { isReadOnly } from './read-only.js';
@@ -59,12 +60,14 @@ export async function compareModel(
   const withBodies = hasObjectBodies(declared);
   if ((unmatched.length > 0 || withBodies) && (await isReadOnly(session))) {
     const desired = await withoutExtensionsElsewhere(session, declared);
-    const operations = compareSchemas(live, desired, options.renames === undefined ? {} : { renames: options.renames });
+    const compared = compareSchemas(live, desired, options.renames === undefined ? {} : { renames: options.renames });
+    const operations = await annotateTypeChanges(session, target.schema, compared);
     return { live, desired, operations, notNormalized: [...unmatched, ...(withBodies ? objectNames(declared) : [])] };
   }
   const tables = await normalizeThroughPostgres(session, declared, live);
   const desired = await withoutExtensionsElsewhere(session, await normalizeObjects(session, tables));
-  const operations = compareSchemas(live, desired, options.renames === undefined ? {} : { renames: options.renames });
+  const compared = compareSchemas(live, desired, options.renames === undefined ? {} : { renames: options.renames });
+  const operations = await annotateTypeChanges(session, target.schema, compared);
   return { live, desired, operations, notNormalized: [] };
 }
 

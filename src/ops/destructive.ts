@@ -6,6 +6,7 @@ import { objectDestructiveReason } from './describe-object.js';
 import { isObjectOperation } from './object-operations.js';
 import { unknownOperation, type Operation } from './operation.js';
 import { typeChangeKeepsValues } from './type-change.js';
+import { typeChangeWarning } from './type-change-safety.js';
 import { validatableName } from './constraint-detail-operations.js';
 import { quoteLiteral } from '../sql/quote.js';
 
@@ -39,9 +40,13 @@ export function destructiveReason(op: Operation): string | null {
       if (removed.length === 0) return null;
       return `removes ${removed.length === 1 ? 'label' : 'labels'} ${labels(removed)} from enum ${op.enumName} by rebuilding the type: fails if rows hold ${removed.length === 1 ? 'it' : 'them'}`;
     }
-    case 'alterColumnType':
-      if (op.using === null && typeChangeKeepsValues(op.from, op.to)) return null;
-      return `changes ${op.table}.${op.column} from ${op.from} to ${op.to}: values may be lost, or the change may fail`;
+    case 'alterColumnType': {
+      const generic =
+        op.using === null && typeChangeKeepsValues(op.from, op.to)
+          ? null
+          : `changes ${op.table}.${op.column} from ${op.from} to ${op.to}: values may be lost, or the change may fail`;
+      return op.safety === undefined ? generic : typeChangeWarning(op.table, op.column, op.from, op.to, op.safety, generic, op.using !== null);
+    }
     case 'alterColumnNullability':
       return op.notNull ? `sets NOT NULL on ${op.table}.${op.column}: fails if the column holds NULLs` : null;
     case 'addColumn':

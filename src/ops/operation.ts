@@ -24,6 +24,7 @@ import type {
 import type { ColumnDetailOperation } from './column-detail-operations.js';
 import type { ConstraintDetailOperation } from './constraint-detail-operations.js';
 import type { TableSettingOperation } from './table-setting-operations.js';
+import type { TypeChangeSafety } from './type-change-safety.js';
 
 export type {
   CreatePolicy,
@@ -147,6 +148,10 @@ export interface AlterColumnType {
   readonly to: string;
   readonly using: string | null;
   readonly reverseUsing: string | null;
+  /** What the catalog says about this change (the cast, the objects using the column), when looked up. */
+  readonly safety?: TypeChangeSafety;
+  /** The same for the reverse change. */
+  readonly reverseSafety?: TypeChangeSafety;
 }
 
 /** Sets (`notNull: true`) or drops (`notNull: false`) a column's NOT NULL. */

@@ -41,6 +41,8 @@ export function reverseOperation(op: Operation): Operation {
         to: op.from,
         using: op.reverseUsing,
         reverseUsing: op.using,
+        ...(op.reverseSafety === undefined ? {} : { safety: op.reverseSafety }),
+        ...(op.safety === undefined ? {} : { reverseSafety: op.safety }),
       };
     case 'alterColumnNullability':
       return { kind: 'alterColumnNullability', table: op.table, column: op.column, notNull: !op.notNull };
