@@ -5,7 +5,6 @@
  */
 import type { SchemaTarget } from '../config/types.js';
 import { compareMigrationNames } from '../revision/file-name.js';
-import { listMigrationFiles } from '../revision/list-migration-files.js';
 import { analyseFolder, problemsOf } from './plan.js';
 import type { FolderAnalysis } from './plan.js';
 import type {
@@ -18,8 +17,8 @@ import type {
   SchemaStatus,
 } from './types.js';
 import { reportInterrupted } from './interrupted.js';
-import { fileLoader, MigrationLoader, withSession } from './run-context.js';
-import { readVersionState } from './version-table.js';
+import { fileLoader, loaderOf, type MigrationSources, readFolder, withSession } from './run-context.js';
+import { readVersionState, type VersionTableState } from './version-table.js';
 
 interface Inspection {
   readonly exists: boolean;
@@ -28,13 +27,20 @@ interface Inspection {
   readonly interrupted: readonly InterruptedReport[];
 }
 
-async function inspect(where: DatabaseOrSession, target: SchemaTarget): Promise<Inspection> {
-  const filesRead = listMigrationFiles(target.source.migrationsDir);
-  filesRead.catch(() => undefined);
+/** Options of the read-only commands. */
+export interface InspectOptions {
+  /** Folders shared by the calls of one run (see `MigrationSources`). */
+  readonly sources?: MigrationSources;
+  /** The version table, already read (see `readVersionStates`): it is not read again. */
+  readonly state?: VersionTableState | null;
+}
+
+async function inspect(where: DatabaseOrSession, target: SchemaTarget, options: InspectOptions): Promise<Inspection> {
+  const filesRead = readFolder(target, options);
   return withSession(where, async (session) => {
-    const state = await readVersionState(session, target.versionTable);
+    const state = options.state !== undefined ? options.state : await readVersionState(session, target.versionTable);
     const files = await filesRead;
-    const interrupted = await reportInterrupted(session, target, state?.interrupted ?? [], fileLoader(files, new MigrationLoader()));
+    const interrupted = await reportInterrupted(session, target, state?.interrupted ?? [], fileLoader(files, loaderOf(options)));
     return { exists: state !== null, analysis: analyseFolder(files, state?.applied ?? []), interrupted };
   });
 }
@@ -52,8 +58,8 @@ function lastOf(analysis: FolderAnalysis): { name: string; appliedAt: Date } | n
  * const s = await status(db, target);
  * if (!s.versionTableExists) console.log(`${s.schema}: no version table`);
  */
-export async function status(where: DatabaseOrSession, target: SchemaTarget): Promise<SchemaStatus> {
-  const { exists, analysis, interrupted } = await inspect(where, target);
+export async function status(where: DatabaseOrSession, target: SchemaTarget, options: InspectOptions = {}): Promise<SchemaStatus> {
+  const { exists, analysis, interrupted } = await inspect(where, target, options);
   return {
     schema: target.schema,
     versionTable: target.versionTable,
@@ -77,8 +83,8 @@ export async function status(where: DatabaseOrSession, target: SchemaTarget): Pr
  * const h = await history(db, target);
  * h.entries.filter((e) => e.state === 'pending').map((e) => e.name)
  */
-export async function history(where: DatabaseOrSession, target: SchemaTarget): Promise<SchemaHistory> {
-  const { exists, analysis, interrupted } = await inspect(where, target);
+export async function history(where: DatabaseOrSession, target: SchemaTarget, options: InspectOptions = {}): Promise<SchemaHistory> {
+  const { exists, analysis, interrupted } = await inspect(where, target, options);
   const interruptedByName = new Map(interrupted.map((run) => [run.name, run]));
   const names = [...new Set([...analysis.files.map((file) => file.name), ...analysis.applied.map((row) => row.name), ...interruptedByName.keys()])];
   names.sort(compareMigrationNames);
@@ -110,8 +116,8 @@ export async function history(where: DatabaseOrSession, target: SchemaTarget): P
  * const c = await current(db, target);
  * console.log(c.current?.name ?? '(none)', c.pending === 0 ? '(head)' : `${c.pending} pending`);
  */
-export async function current(where: DatabaseOrSession, target: SchemaTarget): Promise<SchemaCurrent> {
-  const { exists, analysis } = await inspect(where, target);
+export async function current(where: DatabaseOrSession, target: SchemaTarget, options: InspectOptions = {}): Promise<SchemaCurrent> {
+  const { exists, analysis } = await inspect(where, target, options);
   return {
     schema: target.schema,
     versionTable: target.versionTable,

@@ -133,6 +133,11 @@ export async function readVersionState(session: Queryable, ref: VersionTableRef)
       cause: error,
     });
   }
+  return stateOf(rows);
+}
+
+/** Applied and interrupted migrations from version table rows, in the order given. */
+function stateOf(rows: readonly RawVersionRow[]): VersionTableState {
   const state: VersionTableState = { applied: [], interrupted: [] };
   for (const row of rows) {
     const at = row.applied_at instanceof Date ? row.applied_at : new Date(row.applied_at);
@@ -140,4 +145,58 @@ export async function readVersionState(session: Queryable, ref: VersionTableRef)
     else state.applied.push({ name: row.name, checksum: row.checksum, appliedAt: at, executionMs: Number(row.execution_ms), stamped: row.stamped });
   }
   return state;
+}
+
+/** Which of the given version tables exist, in one catalog query (names as two array parameters). */
+const EXISTING_TABLES_QUERY = `
+SELECT r.i::int AS i
+FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(s, t, i)
+JOIN pg_catalog.pg_namespace n ON n.nspname = r.s
+JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = r.t AND c.relkind IN ('r', 'p')`;
+
+/** Version tables read by one UNION ALL query at most. */
+const TABLES_PER_QUERY = 1000;
+
+/**
+ * {@link readVersionState} of many version tables in a fixed number of queries, whatever their
+ * number: one catalog query for which exist, then one `UNION ALL` over the existing ones per 1,000
+ * tables (each row as `to_jsonb`, so tables with and without the `finished` column read alike).
+ * One entry per ref, in the same order; null for a table that does not exist.
+ *
+ * @example
+ * const states = await readVersionStates(session, members.map((t) => t.versionTable));
+ * states.filter((s) => s === null).length // => members without a version table
+ */
+export async function readVersionStates(session: Queryable, refs: readonly VersionTableRef[]): Promise<(VersionTableState | null)[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readStates(session, refs);
+    } catch (error) {
+      // A table dropped between the two queries: look again once.
+      const code = (error as { code?: unknown }).code;
+      if (attempt < 2 && (code === UNDEFINED_TABLE || code === INVALID_SCHEMA)) continue;
+      throw new WorlddbError(`cannot read the version tables of ${refs.length} schemas: ${describeCause(error)}`, ExitCode.failed, {
+        hint: 'each must have the columns name, checksum, applied_at, execution_ms and stamped; is each a worlddb version table?',
+        cause: error,
+      });
+    }
+  }
+}
+
+async function readStates(session: Queryable, refs: readonly VersionTableRef[]): Promise<(VersionTableState | null)[]> {
+  const rowsOf: (RawVersionRow[] | null)[] = refs.map(() => null);
+  if (refs.length === 0) return [];
+  const { rows: found } = await session.query<{ i: number }>(EXISTING_TABLES_QUERY, [refs.map((r) => r.schema), refs.map((r) => r.table)]);
+  const existing = found.map((row) => Number(row.i) - 1).sort((a, b) => a - b);
+  for (const index of existing) rowsOf[index] = [];
+  for (let start = 0; start < existing.length; start += TABLES_PER_QUERY) {
+    const parts = existing
+      .slice(start, start + TABLES_PER_QUERY)
+      .map((index) => `SELECT ${index} AS k, to_jsonb(v) AS r FROM ${versionTableName(refs[index] as VersionTableRef)} v`);
+    const { rows } = await session.query<{ k: number; r: RawVersionRow }>(
+      `SELECT k, r FROM (${parts.join('\nUNION ALL\n')}) u ORDER BY k, (r->>'applied_at')::timestamptz, r->>'name' COLLATE "C"`,
+    );
+    for (const row of rows) rowsOf[Number(row.k)]?.push(row.r);
+  }
+  return rowsOf.map((rows) => (rows === null ? null : stateOf(rows)));
 }

@@ -182,5 +182,22 @@ for (const { kind, skip } of databaseKinds()) {
       expect(await schemaNames(project)).toEqual(['tnt_a']);
       expect(await versionRows(project, 'tnt_a')).toHaveLength(2);
     });
+    it('revision --autogenerate --group writes ONE migration from a member; refused while a member is behind, naming it', async () => {
+      project = await createCliProject({ kind, config: CONFIG, files: FILES });
+      await makeTenants(project, 'tnt_a', 'tnt_b');
+      await project.run('migrate', '--group', 'tenants', '--schema', 'tnt_a');
+      const behind = await project.run('revision', '--autogenerate', '--group', 'tenants', '-m', 'more');
+      expect(behind.code).toBe(5);
+      expect(behind.stderr).toContain('error: group "tenants" is not at one head: 1 member behind (tnt_b by 2)');
+      await project.run('migrate', '--group', 'tenants');
+      await project.write('src/db/tenant.ts', FILES['src/db/tenant.ts'].replace('body: text() }', 'body: text(), extra: integer() }'));
+      const written = await project.run('revision', '--autogenerate', '--group', 'tenants', '-m', 'more');
+      expect(written.code, written.stderr).toBe(0);
+      expect(written.stdout).toMatch(/^tnt_a: created migrations\/tenants\/\d{14}_more\.sql/m);
+      expect(written.stderr).toContain('tenants: comparing the model with member tnt_a');
+      const migrated = await project.run('migrate', '--group', 'tenants');
+      expect(migrated.code).toBe(0);
+      expect((await project.run('check', '--group', 'tenants')).code).toBe(0);
+    });
   });
 }

@@ -3,6 +3,7 @@ import { ExitCode } from '../../errors.js';
 import { displayPath } from '../../revision/display-path.js';
 import { describeInterrupted } from '../../runner/interrupted.js';
 import type { SchemaTarget } from '../../config/types.js';
+import type { InspectOptions, VersionTableState } from '../../runner/index.js';
 import type { DatabaseOrSession, HistoryEntry, MigrationProblem, SchemaCurrent, SchemaHistory, SchemaStatus } from '../../runner/types.js';
 import { type CliEnv, loadProjectConfig } from '../cli-env.js';
 import type { Output } from '../output.js';
@@ -19,7 +20,7 @@ function readCommand<T>(
   env: CliEnv,
   name: string,
   description: string,
-  pick: (runner: RunnerModule) => (where: DatabaseOrSession, target: SchemaTarget) => Promise<T>,
+  pick: (runner: RunnerModule) => (where: DatabaseOrSession, target: SchemaTarget, options: InspectOptions) => Promise<T>,
   view: (output: Output, cwd: string) => ResultView<T>,
   /** An exit code for what was found (0 when all is well), and where to set it. */
   verdict?: { readonly of: (results: readonly T[]) => number; readonly set: (code: number) => void },
@@ -29,7 +30,11 @@ function readCommand<T>(
   return command.action(async (flags: ReadFlags, cmd: Command) => {
     const config = await loadProjectConfig(env, cmd);
     // The runner is loaded only once the config is valid: start-up time counts.
-    const read = pick(await import('../../runner/index.js'));
+    const runner = await import('../../runner/index.js');
+    const read = pick(runner);
+    const sources = new runner.MigrationSources();
+    // Several schemas: every version table is read up front in a fixed number of queries.
+    let states: Map<string, VersionTableState | null> | null = null;
     const report = await runOnTargets<T>({
       env,
       config,
@@ -38,7 +43,12 @@ function readCommand<T>(
       defaultToAll: true,
       folderLockTimeoutMs: folderLockTimeout(flags, config),
       view: view(env.output, env.cwd),
-      job: (target, session) => read(session, target),
+      preflight: async (session, targets) => {
+        if (targets.length < 2) return;
+        const read = await runner.readVersionStates(session, targets.map((t) => t.versionTable));
+        states = new Map(targets.map((t, i) => [t.schema, read[i] ?? null]));
+      },
+      job: (target, session) => read(session, target, { sources, ...(states === null ? {} : { state: states.get(target.schema) ?? null }) }),
     });
     if (verdict !== undefined) verdict.set(verdict.of(report.outcomes.flatMap((o) => (o.status === 'ok' ? [o.value] : []))));
   });

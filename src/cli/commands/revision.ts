@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { managedVersionTables } from '../../config/managed-version-tables.js';
-import type { ResolvedConfig, SchemaTarget } from '../../config/types.js';
+import { memberTarget } from '../../config/resolve-groups.js';
+import type { GroupConfig, ResolvedConfig, SchemaTarget } from '../../config/types.js';
 import type { Session } from '../../connection/types.js';
 import type { LintFile } from '../../lint/lint-files.js';
 import { createMigrationFile } from '../../revision/create-migration-file.js';
 import { displayPath } from '../../revision/display-path.js';
 import { SQL_MARKERS } from '../../revision/parse-sql-migration.js';
-import { UsageError } from '../../errors.js';
+import { RefusedError, UsageError } from '../../errors.js';
 import { type CliEnv, collect, loadProjectConfig, withSession } from '../cli-env.js';
 import { parseRenames } from '../parse-renames.js';
 import { selectSchemaTargets as selectTargets, type SchemaSelection } from '../select-targets.js';
@@ -21,9 +22,49 @@ interface RevisionFlags extends SchemaSelection, TimeoutFlags {
   readonly rename?: string[];
   readonly baseline?: boolean;
   readonly safe?: boolean;
+  readonly against?: string;
 }
 
 /** `revision --autogenerate`: compare each schema's model with its database and write the difference. */
+/**
+ * `revision --autogenerate --group NAME`: ONE migration for the group's folder, from the group's
+ * model compared with one member (`--against`, default the first). Every member must be at head
+ * (all migrations of the folder applied), or the comparison would write again what a pending
+ * migration does: the members behind are named.
+ */
+async function autogenerateGroup(env: CliEnv, config: ResolvedConfig, group: GroupConfig, flags: RevisionFlags & { message: string }, now: () => Date): Promise<void> {
+  const { listGroupMembers } = await import('../../introspect/list-group-members.js');
+  const { readVersionStates } = await import('../../runner/index.js');
+  const { analyseFolder } = await import('../../runner/plan.js');
+  const { listMigrationFiles } = await import('../../revision/list-migration-files.js');
+  const target = await withSession(env, config, folderLockTimeout(flags, config), async (session) => {
+    const members = (await listGroupMembers(session, [group], config.targets)).get(group.name) ?? [];
+    if (members.length === 0) {
+      throw new RefusedError(`group "${group.name}" has no members to compare its model with`, {
+        hint: `create one first: worlddb migrate --group ${group.name} --schema NAME --create-schema`,
+      });
+    }
+    const against = flags.against ?? members[0] ?? '';
+    if (!members.includes(against)) {
+      throw new UsageError(`--against ${against}: not a member of group "${group.name}"`, { hint: `members: ${members.slice(0, 10).join(', ')}${members.length > 10 ? ', ...' : ''}` });
+    }
+    const targets = members.map((member) => memberTarget(group, member));
+    const [files, states] = await Promise.all([listMigrationFiles(group.source.migrationsDir), readVersionStates(session, targets.map((t) => t.versionTable))]);
+    const behind = targets.flatMap((t, i) => {
+      const pending = analyseFolder(files, states[i]?.applied ?? []).pending.length;
+      return pending > 0 ? [`${t.schema} by ${pending}`] : [];
+    });
+    if (behind.length > 0) {
+      throw new RefusedError(`group "${group.name}" is not at one head: ${behind.length} member${behind.length === 1 ? '' : 's'} behind (${behind.slice(0, 10).join(', ')}${behind.length > 10 ? ', ...' : ''})`, {
+        hint: `run worlddb migrate --group ${group.name} first, then autogenerate`,
+      });
+    }
+    return memberTarget(group, against);
+  });
+  env.output.err(`${group.name}: comparing the model with member ${target.schema}`);
+  await autogenerateRevisions(env, config, [target], flags, now);
+}
+
 async function autogenerateRevisions(
   env: CliEnv,
   config: ResolvedConfig,
@@ -105,6 +146,7 @@ export function makeRevisionCommand(env: CliEnv, now: () => Date = () => new Dat
     .option('--autogenerate', "write the difference between the schema's model and its database")
     .option('--rename <old=new>', 'with --autogenerate: declare a rename, SCHEMA.TABLE=NEW or SCHEMA.TABLE.COLUMN=NEW (repeatable)', collect)
     .option('--sql', 'with --autogenerate: print the migration instead of writing it')
+    .option('--against <member>', 'with --autogenerate --group: the member to compare the model with (default: the first)')
     .option('--baseline', 'a first migration that creates what the schema holds now (down: drops it), stamped as applied on this database')
     .option('--safe', 'with --autogenerate: write the safe forms (CONCURRENTLY in a no-transaction migration, NOT VALID then VALIDATE, lock_timeout)')
     .option('--lock-timeout <duration>', 'wait at most this long for the embedded database (default 60s)');
@@ -114,6 +156,23 @@ export function makeRevisionCommand(env: CliEnv, now: () => Date = () => new Dat
       throw new UsageError('revision needs a message', { hint: 'pass -m "what the migration does"' });
     }
     const config = await loadProjectConfig(env, cmd);
+    const groupNames = flags.group ?? [];
+    if (groupNames.length > 0) {
+      const group = config.groups.find((g) => g.name === groupNames[0]);
+      if (groupNames.length > 1 || (flags.schema ?? []).length > 0 || group === undefined) {
+        throw new UsageError(group === undefined ? `unknown group "${groupNames[0]}"` : 'revision takes one --group, without --schema', {
+          hint: `groups: ${config.groups.map((g) => g.name).join(', ') || 'none in the config'}`,
+        });
+      }
+      if (flags.autogenerate === true) {
+        if (flags.ts === true) throw new UsageError('--autogenerate writes SQL migrations; --ts cannot be used with it', { hint: 'drop --ts' });
+        await autogenerateGroup(env, config, group, { ...flags, message: flags.message }, now);
+        return;
+      }
+      const file = await createMigrationFile(group.source.migrationsDir, { message: flags.message, now: now(), format: flags.ts === true ? 'ts' : 'sql' });
+      env.output.out(`${group.name}: created ${displayPath(file, env.cwd)}`);
+      return;
+    }
     const targets = selectTargets(config, flags, false, 'revision');
     if (flags.baseline === true) {
       if (flags.autogenerate === true || flags.ts === true) throw new UsageError('--baseline cannot be used with --autogenerate or --ts', { hint: 'run the baseline first, then revision --autogenerate for changes' });
