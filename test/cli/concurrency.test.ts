@@ -2,6 +2,8 @@
  * Real processes at once: two `worlddb migrate` of the same schema apply each migration exactly
  * once; `asia` and `europe` migrate at the same time without waiting for each other (server).
  */
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CliProject, createCliProject } from '../support/cli-project.js';
 import { databaseKinds } from '../support/databases.js';
@@ -14,6 +16,24 @@ function migrations(schema: string, count: number, sleepSeconds: number): Record
       `-- worlddb:up\nSELECT pg_sleep(${sleepSeconds});\nCREATE TABLE t${i} (id int);\n-- worlddb:down\nDROP TABLE t${i};\n`;
   }
   return files;
+}
+
+/** Resolves once the first process is inside its migration (server) or holds the embedded database's folder lock. */
+async function holding(project: CliProject, first: Promise<unknown>): Promise<void> {
+  let done = false;
+  void first.finally(() => (done = true));
+  for (;;) {
+    if (done) throw new Error('the first process ended before it was seen holding the schema');
+    if (project.kind === 'pglite') {
+      if (await access(join(project.dir, '.worlddb', 'pglite.lock')).then(() => true, () => false)) return;
+    } else {
+      const rows = await project.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%pg_sleep%'",
+      );
+      if ((rows[0]?.n ?? 0) > 0) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 for (const { kind, skip } of databaseKinds()) {
@@ -43,19 +63,23 @@ for (const { kind, skip } of databaseKinds()) {
         config: { schemas: { asia: {}, europe: {} } },
         files: { ...migrations('asia', 1, 2), ...migrations('europe', 1, 2) },
       });
-      const started = Date.now();
       const [a, e] = await Promise.all([project.spawn(['migrate', '--schema', 'asia']), project.spawn(['migrate', '--schema', 'europe'])]);
-      const elapsed = Date.now() - started;
       expect([a.code, e.code], a.stderr + e.stderr).toEqual([0, 0]);
-      // Each takes 2 s of pg_sleep; serialised they would take 4 s or more.
-      expect(elapsed).toBeLessThan(3800);
+      // Each migration's transaction takes 2 s of pg_sleep. Had one waited for the other, the second
+      // would have started at least 2 s after the first (applied_at is its transaction's start); how
+      // fast the machine is does not matter.
+      const [asia] = await project.query<{ at: number }>('SELECT extract(epoch FROM applied_at)::float8 AS at FROM asia.asia_migration_version');
+      const [europe] = await project.query<{ at: number }>('SELECT extract(epoch FROM applied_at)::float8 AS at FROM europe.europe_migration_version');
+      expect(Math.abs((asia?.at ?? 0) - (europe?.at ?? 100))).toBeLessThan(2);
       expect(a.stderr + e.stderr).not.toContain('waiting for its lock');
     });
 
     it('a second process gives up after --lock-timeout with a clear message while the first holds the schema', async () => {
       project = await createCliProject({ kind, config: { schemas: { asia: {} } }, files: migrations('asia', 1, 3) });
       const first = project.spawn(['migrate', '--schema', 'asia']);
-      await new Promise((resolve) => setTimeout(resolve, kind === 'pglite' ? 1500 : 800));
+      // Wait until the first process holds the schema (its migration is running, or it holds the
+      // embedded database), however slowly it starts.
+      await holding(project, first);
       const second = await project.spawn(['migrate', '--schema', 'asia', '--lock-timeout', '300ms']);
       expect(second.code).toBe(4);
       expect(second.stderr).toMatch(kind === 'pglite' ? /embedded database .* is in use by another worlddb process/ : /asia.*another process/);
