@@ -10,6 +10,7 @@ import type { VersionTableRef } from '../config/types.js';
 import type { Queryable } from '../connection/types.js';
 import type { SchemaState, TableState } from '../schema/types.js';
 import type { CatalogScope } from './catalog-scope.js';
+import { isManagedVersionTable, isVersionTableTemplate } from '../config/managed-version-tables.js';
 import { compareNames } from '../schema/compare-names.js';
 import { deepFreeze } from '../schema/deep-freeze.js';
 import { readColumns } from './read-columns.js';
@@ -23,7 +24,9 @@ import { withSchemaSearchPath } from './with-schema-search-path.js';
 export interface IntrospectOptions {
   /**
    * Tables to leave out, matched by schema AND name: a version table that lives in the schema
-   * is not one of the schema's tables. Entries of other schemas have no effect.
+   * is not one of the schema's tables. Entries of other schemas have no effect. A `table` holding
+   * `{schema}` is a group's template and leaves out every table it matches (see
+   * `managedVersionTables`).
    */
   readonly exclude?: readonly VersionTableRef[];
   /**
@@ -61,9 +64,13 @@ export async function introspectSchema(
   schema: string,
   options: IntrospectOptions = {},
 ): Promise<SchemaState> {
+  const excluded = (options.exclude ?? []).filter((ref) => ref.schema === schema);
+  // Exact names are left out by the catalog queries; a group's template (its members' version
+  // tables kept in this schema) is matched against the names read.
+  const templates = excluded.filter(isVersionTableTemplate);
   const scope: CatalogScope = {
     schema,
-    excludedTables: (options.exclude ?? []).filter((ref) => ref.schema === schema).map((ref) => ref.table),
+    excludedTables: excluded.filter((ref) => !isVersionTableTemplate(ref)).map((ref) => ref.table),
   };
   return withSchemaSearchPath(db, [schema, ...(options.alsoVisible ?? [])], async () => {
     // One after the other: a session runs one query at a time anyway, and this keeps the order
@@ -74,6 +81,7 @@ export async function introspectSchema(
     const indexes = await readIndexes(db, scope);
     const enums = await readEnums(db, schema);
     const tableStates = tables
+      .filter((table) => !isManagedVersionTable(schema, table.name, templates))
       .map((table): TableState => {
         const own = constraints.get(table.name) ?? NO_CONSTRAINTS;
         return {

@@ -63,6 +63,34 @@ for (const { kind, skip } of databaseKinds()) {
       expect(generated.code).toBe(0);
     });
 
+    it("leaves a group's member version tables kept in a modelled shared schema out of check and autogenerate", async () => {
+      project = await createCliProject({
+        kind,
+        config: {
+          schemas: { public: { model: 'src/db/public.ts' } },
+          groups: { shops: { model: 'src/db/gates.ts', versionTableSchema: 'public', members: { like: 'gshop\\_%' } } },
+        },
+        files: {
+          'src/db/public.ts': PUBLIC_MODEL,
+          'src/db/gates.ts': GATES_MODEL,
+          'migrations/public/20261126140000_things.sql': '-- worlddb:up\nCREATE TABLE gate_things (id integer PRIMARY KEY);\n-- worlddb:down\nDROP TABLE gate_things;\n',
+          'migrations/shops/20260101000000_abc.sql': `${A.split('-- worlddb:down')[0]}CREATE TABLE b (id int);\nCREATE TABLE c (id int);\n-- worlddb:down\nDROP TABLE c;\nDROP TABLE b;\nDROP TABLE a;\n`,
+        },
+      });
+      await project.query('CREATE SCHEMA gshop_1');
+      await project.query('CREATE SCHEMA gshop_2');
+      const migrated = await project.run('migrate', '--all');
+      expect(migrated.code, migrated.stderr).toBe(0);
+      const tables = await project.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'gshop%' ORDER BY 1");
+      expect(tables.map((r) => r.t)).toEqual(['gshop_1_migration_version', 'gshop_2_migration_version']);
+      const check = await project.run('check', '--schema', 'public');
+      expect(check.stdout).toContain('public: clean');
+      expect(check.code).toBe(0);
+      const generated = await project.run('revision', '--autogenerate', '--schema', 'public', '-m', 'nothing', '--sql');
+      expect(generated.stdout + generated.stderr).not.toMatch(/migration_version/);
+      expect(generated.code).toBe(0);
+    });
+
     it('check and status fail on a changed, missing or out-of-order file; accepting a checksum says the new SQL did not run', async () => {
       project = await createCliProject({
         kind,
