@@ -127,8 +127,9 @@ describeEachDatabase('transaction control in migrations', (database) => {
     const target = targetOf(schema, project.migrationsDir);
     await project.write('20260101000000_a.sql', sqlMigration('CREATE TABLE a (x integer);'));
     await project.write('20260102000000_template.sql', '-- worlddb:up\n-- write the SQL here\n\n-- worlddb:down\n-- and here\n');
-    for (const attempt of [migrate(db, target), migrateSql(db, target)]) {
-      const error = await rejection(attempt);
+    // One after the other: a second promise started at once would reject unobserved meanwhile.
+    for (const attempt of [() => migrate(db, target), () => migrateSql(db, target)]) {
+      const error = await rejection(attempt());
       expect(error).toBeInstanceOf(RefusedError);
       expect((error as RefusedError).message).toMatch(/cannot apply 20260102000000_template: the up part of .*20260102000000_template\.sql holds no statement/);
       expect((error as RefusedError).hint).toContain('SELECT 1;');
