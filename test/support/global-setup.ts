@@ -1,5 +1,6 @@
-import { access, mkdir, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ADMIN_URL, PGLITE_TEMPLATE_DIR, REQUIRE_SERVER } from './env.js';
@@ -35,7 +36,19 @@ async function prepareTemplate(): Promise<void> {
   await db.close();
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+/**
+ * Every temporary file and folder of this run (test projects, PGlite copies, the processes tests
+ * start) goes under one folder of its own, removed when the run ends, even when a test fails
+ * before its own clean-up. Workers and child processes inherit TMPDIR, which `os.tmpdir()` reads.
+ */
+async function runTempDir(): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), 'worlddb-run-'));
+  process.env['TMPDIR'] = dir;
+  return () => rm(dir, { recursive: true, force: true });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const removeTemp = await runTempDir();
   await prepareTemplate();
   const problem = await probeServer();
   if (problem !== null) {
@@ -48,4 +61,5 @@ export default async function setup(project: TestProject): Promise<void> {
     );
   }
   project.provide('serverProblem', problem);
+  return removeTemp;
 }
