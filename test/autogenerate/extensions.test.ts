@@ -4,10 +4,8 @@
  * PGlite, as worlddb opens it, loads no contrib extension (`pg_available_extensions` lists only
  * plpgsql there), so `citext` and `pg_trgm` cannot be created on it.
  */
-import { it } from 'vitest';
 import { customType, defineSchema, index, integer, sql, table } from '../../src/model/index.js';
-import { describeEachDatabase } from '../support/databases.js';
-import { runFixture, withSession, type FixtureCase } from './support/fixture.js';
+import { describeFixtures, type FixtureCase } from './support/fixture.js';
 
 export const cases: readonly FixtureCase[] = [
   {
@@ -44,12 +42,7 @@ export const cases: readonly FixtureCase[] = [
   },
 ];
 
-describeEachDatabase('autogenerate: extensions', (database) => {
-  for (const c of cases) {
-    it(c.name, async (context) => {
-      // PGlite loads no contrib extension (see above).
-      if (database().kind === 'pglite') context.skip();
-      await withSession(database(), (session) => runFixture(session, c));
-    });
-  }
-});
+describeFixtures(
+  'autogenerate: extensions',
+  cases.map((c) => ({ ...c, serverOnly: 'PGlite, as worlddb opens it, loads no contrib extension (only plpgsql)' })),
+);

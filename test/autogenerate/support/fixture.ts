@@ -69,6 +69,8 @@ export interface FixtureCase {
   readonly columnOrderChanges?: boolean;
   /** More assertions on the first comparison and the script. */
   readonly also?: (result: FixtureResult) => void | Promise<void>;
+  /** Why the case runs on the real server only (e.g. an extension PGlite does not ship); skipped on PGlite with this reason. */
+  readonly serverOnly?: string;
 }
 
 export interface FixtureResult {
@@ -229,7 +231,8 @@ export function describeFixtures(title: string, cases: readonly FixtureCase[]): 
   }
   describeEachDatabase(title, (database) => {
     for (const c of cases) {
-      it(c.name, async () => {
+      it(c.name, async (context) => {
+        skipOnPglite(context, database(), c);
         await withSession(database(), (session) => runFixture(session, c));
       });
     }
@@ -237,6 +240,11 @@ export function describeFixtures(title: string, cases: readonly FixtureCase[]): 
 }
 
 let collecting: FixtureCase[] | null = null;
+
+/** Skips a {@link FixtureCase.serverOnly} case on PGlite, saying why. */
+export function skipOnPglite(context: { skip: (note?: string) => never }, database: TestDatabase, c: FixtureCase): void {
+  if (c.serverOnly !== undefined && database.kind === 'pglite') context.skip(`real server only: ${c.serverOnly}`);
+}
 
 /**
  * The cases of fixture files, imported by `load` while `describeFixtures` collects instead of
